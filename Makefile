@@ -1,0 +1,119 @@
+# selaras — Indonesian–English sentence splitting, alignment and TMX.
+# GNU Make. `make run` sets up and runs on samples/, `make test` runs every test.
+
+PREFIX    ?= /usr/local
+BUILD     ?= build
+CC        ?= cc
+PKGS      := libpcre2-8 cunit
+DEB_PKGS  := build-essential pkg-config libpcre2-dev libcunit1-dev libstemmer-dev \
+             zlib1g-dev dict-freedict-eng-ind libxml2-utils
+
+WARN      := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+             -Wpointer-arith -Wcast-qual -Wwrite-strings -Wformat=2 -Wvla
+ifdef WERROR
+WARN      += -Werror
+endif
+OPT       ?= -O2 -g
+CFLAGS    ?=
+CPPFLAGS  += -Iinclude -I$(BUILD) -D_POSIX_C_SOURCE=200809L
+ALL_CFLAGS = -std=c11 $(OPT) $(WARN) -fopenmp -MMD -MP $(CFLAGS) \
+             $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS    += $(shell pkg-config --libs libpcre2-8 2>/dev/null) -lstemmer -lz -fopenmp
+ifdef SANITIZE
+ALL_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer
+LDFLAGS    += -fsanitize=$(SANITIZE)
+endif
+
+LIB_SRC   := $(filter-out src/main.c src/cli_%.c,$(wildcard src/*.c))
+CLI_SRC   := src/main.c $(wildcard src/cli_*.c)
+RULES     := $(wildcard src/rules/*.txt)
+LIB_OBJ   := $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/rules_data.o
+CLI_OBJ   := $(CLI_SRC:src/%.c=$(BUILD)/%.o)
+TEST_SRC  := $(wildcard tests/test_*.c) tests/runner.c
+TEST_OBJ  := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%.o)
+LIB       := $(BUILD)/libselaras.a
+BIN       := $(BUILD)/selaras
+TEST_BIN  := $(BUILD)/selaras-tests
+
+.PHONY: all deps run test bench install clean
+all: $(BIN)
+
+# Installs the Debian packages the build and tests need, when some are missing
+# and we are root; otherwise prints the exact command and stops.
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "selaras: installing$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; \
+	  else \
+	    echo "selaras: missing packages; run as root:"; \
+	    echo "  apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+$(BUILD)/%.o: src/%.c | $(BUILD)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+# Language rule files are compiled into the binary as C strings so that a
+# linguist edits plain text and the installed tool needs no data directory.
+$(BUILD)/rules_data.c: $(RULES) Makefile | $(BUILD)
+	@{ echo '/* generated from the files in src/rules — do not edit */'; \
+	   echo '#include <stddef.h>'; \
+	   echo '#include <string.h>'; \
+	   echo 'const char *sl_rules_builtin(const char *name);'; \
+	   for f in $(RULES); do \
+	     n=$$(basename $$f .txt | tr -c 'a-zA-Z0-9\n' '_'); \
+	     echo "static const char r_$$n[] ="; \
+	     sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $$f; \
+	     echo ';'; \
+	   done; \
+	   echo 'const char *sl_rules_builtin(const char *name) {'; \
+	   for f in $(RULES); do \
+	     b=$$(basename $$f .txt); n=$$(echo $$b | tr -c 'a-zA-Z0-9\n' '_'); \
+	     echo "  if (strcmp(name, \"$$b\") == 0) return r_$$n;"; \
+	   done; \
+	   echo '  return NULL;'; echo '}'; } > $@
+
+$(BUILD)/rules_data.o: $(BUILD)/rules_data.c
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIB): $(LIB_OBJ)
+	ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
+
+$(BUILD)/tests/%.o: tests/%.c | $(BUILD)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(TEST_BIN): $(TEST_OBJ) $(LIB) $(BIN)
+	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB) $(LDLIBS) $(shell pkg-config --libs cunit 2>/dev/null || echo -lcunit)
+
+$(BUILD):
+	@mkdir -p $(BUILD)/tests
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@sh samples/run.sh $(BIN)
+
+test: deps
+	@$(MAKE) --no-print-directory $(TEST_BIN)
+	@cd tests && SELARAS_BIN=../$(BIN) ../$(TEST_BIN)
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@sh bench/run.sh $(BIN)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/selaras
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/selaras
+	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libselaras.a
+	install -m 644 include/selaras/*.h $(DESTDIR)$(PREFIX)/include/selaras/
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)

@@ -1,0 +1,60 @@
+/* segment.h — rule-based sentence splitting for Indonesian and English. */
+#ifndef SELARAS_SEGMENT_H
+#define SELARAS_SEGMENT_H
+
+#include <stddef.h>
+#include "selaras/error.h"
+
+/* A compiled splitter. Built once, then read-only: one handle may be used
+ * by any number of threads at once. */
+typedef struct sl_seg sl_seg;
+
+enum sl_sent_kind {
+    SL_SENT_TEXT = 0,
+    SL_SENT_HEADING, /* a heading line such as ABSTRAK or Abstract */
+    SL_SENT_LABEL    /* a label line such as "Kata kunci: ..." */
+};
+
+/* One sentence: a span of sl_sents.text (no leading/trailing space). */
+typedef struct sl_sent {
+    size_t off, len;
+    unsigned para; /* 0-based paragraph index */
+    unsigned kind; /* enum sl_sent_kind */
+} sl_sent;
+
+/* The sentences of a text. text holds the normalised paragraphs (soft line
+ * breaks joined, whitespace runs collapsed, hyphenated breaks mended). */
+typedef struct sl_sents {
+    char *text;
+    size_t text_len;
+    sl_sent *v;
+    size_t n, cap;
+    size_t npara;
+} sl_sents;
+
+enum {
+    SL_SEG_LINES = 1 /* each input line is a paragraph */
+};
+
+/* Compiles the rules of lang ("id", "en", or any name with a rules file).
+ * The built-in rules are used unless rules_dir (may be NULL) holds
+ * common.txt or LANG.txt. NULL on failure, with err naming file and line. */
+sl_seg *sl_seg_new(const char *lang, const char *rules_dir, sl_error *err);
+void sl_seg_free(sl_seg *seg);
+
+/* Splits UTF-8 text (len bytes, need not be NUL-terminated) into out, which
+ * the caller initialises to zero and frees with sl_sents_free. Paragraphs are
+ * separated by blank lines; single line breaks are soft. A paragraph broken
+ * by a blank line mid-sentence (no final mark, next starts in lower case) is
+ * joined. With SL_SEG_LINES every line is a paragraph. */
+int sl_seg_split(const sl_seg *seg, const char *text, size_t len, int flags,
+                 sl_sents *out, sl_error *err);
+
+/* Frees what sl_seg_split allocated and zeroes out (safe on NULL). */
+void sl_sents_free(sl_sents *out);
+
+/* The language knowledge as loaded, for export (SRX): the items of a
+ * section ("title", "starters", "heading", ...) joined by '\n', or NULL. */
+const char *sl_seg_section(const sl_seg *seg, const char *section);
+
+#endif

@@ -1,0 +1,55 @@
+/* main.c — the selaras program: parses the subcommand and dispatches. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#ifndef SELARAS_VERSION
+#define SELARAS_VERSION "0.1.0"
+#endif
+
+static const struct {
+    const char *name;
+    cli_cmd_fn fn;
+    const char *help;
+} commands[] = {
+    { "split", cli_split, "split text into sentences (one per line)" },
+    { "eval", cli_eval, "score segmentation or alignment against gold" },
+};
+
+static void usage(FILE *f)
+{
+    fputs("usage: selaras COMMAND [OPTIONS] [ARGS]\n\ncommands:\n", f);
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].help);
+    fputs("\nselaras COMMAND --help shows the options of a command.\n", f);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return CLI_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        usage(stdout);
+        return CLI_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("selaras %s\n", SELARAS_VERSION);
+        return CLI_OK;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        if (strcmp(argv[1], commands[i].name) == 0) {
+            int rc = commands[i].fn(argc - 1, argv + 1);
+            if (fflush(stdout) != 0 || ferror(stdout)) {
+                perror("selaras: stdout");
+                return CLI_FAIL;
+            }
+            return rc;
+        }
+    cli_msg("unknown command '%s'", argv[1]);
+    usage(stderr);
+    return CLI_USAGE;
+}

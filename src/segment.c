@@ -1,0 +1,678 @@
+/* segment.c — the sentence splitter.
+ *
+ * One PCRE2 pattern finds every cluster of terminal marks (". ? ! …" with
+ * the closing quotes and brackets after them); each cluster is then judged
+ * from the token before it and the word after it, using the abbreviation
+ * classes and starter words of the language's rule file. Paragraph
+ * assembly (soft line breaks, hyphenation, sentences broken across a blank
+ * line, headings and label lines) happens first, on the raw lines. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "selaras/segment.h"
+#include "selaras/strmap.h"
+#include "selaras/text.h"
+
+#include <locale.h>
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+const char *sl_rules_builtin(const char *name); /* generated from src/rules */
+
+enum abbr_class { AB_NONE = 0, AB_TITLE, AB_NUMBER, AB_END, AB_AMBIG };
+
+enum sect { S_TERM, S_PROTECT, S_TITLE, S_NUMBER, S_END, S_AMBIG, S_STARTERS,
+            S_HEADING, S_LABEL, S_COUNT };
+static const char *const sect_names[S_COUNT] = {
+    "terminator", "protect", "title", "number", "end", "ambiguous", "starters",
+    "heading", "label"
+};
+
+struct sl_seg {
+    pcre2_code *term, *protect, *heading, *label;
+    sl_strmap *abbr;
+    unsigned char *abbr_class; /* by abbr id */
+    size_t abbr_cap;
+    sl_strmap *starters;
+    locale_t ctype;            /* C.UTF-8 for Unicode letter case */
+    char *sect[S_COUNT];       /* items as loaded, '\n'-joined */
+};
+
+/* ---- rule files ------------------------------------------------------- */
+
+static int sect_append(char **dst, const char *item, size_t len)
+{
+    size_t old = *dst ? strlen(*dst) : 0;
+    char *n = realloc(*dst, old + len + 2);
+    if (!n)
+        return -1;
+    memcpy(n + old, item, len);
+    n[old + len] = '\n';
+    n[old + len + 1] = '\0';
+    *dst = n;
+    return 0;
+}
+
+static char *read_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 4096, len = 0;
+    char *buf = malloc(cap);
+    size_t n;
+    while (buf && (n = fread(buf + len, 1, cap - len - 1, f)) > 0) {
+        len += n;
+        if (cap - len < 2) {
+            char *nb = realloc(buf, cap *= 2);
+            if (!nb) { free(buf); buf = NULL; }
+            buf = nb;
+        }
+    }
+    fclose(f);
+    if (buf)
+        buf[len] = '\0';
+    return buf;
+}
+
+/* Parses one rule file into the section lists. */
+static int parse_rules(sl_seg *seg, const char *src, const char *name, sl_error *err)
+{
+    int cur = -1;
+    long lineno = 0;
+    for (const char *p = src; *p;) {
+        const char *eol = strchr(p, '\n');
+        size_t n = eol ? (size_t)(eol - p) : strlen(p);
+        lineno++;
+        const char *s = p;
+        while (n && (*s == ' ' || *s == '\t')) { s++; n--; }
+        while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r')) n--;
+        p = eol ? eol + 1 : p + strlen(p);
+        if (n == 0 || *s == '#')
+            continue;
+        /* "[name]" of lower-case letters opens a section; other lines
+         * starting with '[' are items (patterns such as [\w.]+@...) */
+        size_t nl = 0;
+        while (nl + 1 < n && s[nl + 1] >= 'a' && s[nl + 1] <= 'z')
+            nl++;
+        if (*s == '[' && n >= 3 && nl + 2 == n && s[n - 1] == ']') {
+            cur = -1;
+            for (int k = 0; k < S_COUNT; k++)
+                if (strlen(sect_names[k]) == nl && memcmp(sect_names[k], s + 1, nl) == 0)
+                    cur = k;
+            if (cur < 0)
+                return sl_error_set(err, SL_EINPUT, name, lineno, -1,
+                                    "unknown section %.*s", (int)n, s);
+            continue;
+        }
+        if (cur < 0)
+            return sl_error_set(err, SL_EINPUT, name, lineno, -1,
+                                "item outside a [section]");
+        if (sl_utf8_valid_prefix(s, n) != n)
+            return sl_error_set(err, SL_EINPUT, name, lineno, -1, "invalid UTF-8");
+        if (cur == S_TERM && seg->sect[S_TERM])
+            free(seg->sect[S_TERM]), seg->sect[S_TERM] = NULL; /* one pattern: last wins */
+        if (sect_append(&seg->sect[cur], s, n))
+            return sl_error_set(err, SL_ENOMEM, name, lineno, -1, "out of memory");
+        if (cur >= S_TITLE && cur <= S_AMBIG) {
+            long id = sl_strmap_intern(seg->abbr, s, n);
+            if (id < 0)
+                return sl_error_set(err, SL_ENOMEM, name, lineno, -1, "out of memory");
+            if ((size_t)id >= seg->abbr_cap) {
+                size_t nc = seg->abbr_cap ? seg->abbr_cap * 2 : 256;
+                unsigned char *c = realloc(seg->abbr_class, nc);
+                if (!c)
+                    return sl_error_set(err, SL_ENOMEM, name, lineno, -1, "out of memory");
+                seg->abbr_class = c;
+                seg->abbr_cap = nc;
+            }
+            /* a language file loaded after common.txt overrides its class */
+            seg->abbr_class[id] = (unsigned char)(AB_TITLE + (cur - S_TITLE));
+        } else if (cur == S_STARTERS) {
+            if (sl_strmap_intern(seg->starters, s, n) < 0)
+                return sl_error_set(err, SL_ENOMEM, name, lineno, -1, "out of memory");
+        }
+    }
+    return SL_OK;
+}
+
+static int load_rules(sl_seg *seg, const char *base, const char *dir, sl_error *err)
+{
+    char path[1024];
+    if (dir) {
+        snprintf(path, sizeof path, "%s/%s.txt", dir, base);
+        char *buf = read_file(path);
+        if (buf) {
+            int rc = parse_rules(seg, buf, path, err);
+            free(buf);
+            return rc;
+        }
+    }
+    const char *builtin = sl_rules_builtin(base);
+    if (!builtin)
+        return sl_error_set(err, SL_EUSAGE, dir ? path : base, 0, -1,
+                            "no segmentation rules for language '%s'", base);
+    snprintf(path, sizeof path, "rules/%s.txt", base);
+    return parse_rules(seg, builtin, path, err);
+}
+
+/* Compiles the '\n'-separated patterns of a section as one alternation. */
+static int compile_section(sl_seg *seg, int s, pcre2_code **out, sl_error *err)
+{
+    *out = NULL;
+    const char *items = seg->sect[s];
+    if (!items)
+        return SL_OK;
+    size_t cap = strlen(items) * 2 + 16, len = 0;
+    char *pat = malloc(cap);
+    if (!pat)
+        return sl_error_set(err, SL_ENOMEM, NULL, 0, -1, "out of memory");
+    for (const char *p = items; *p;) {
+        const char *eol = strchr(p, '\n');
+        len += (size_t)snprintf(pat + len, cap - len, "%s(?:%.*s)", len ? "|" : "",
+                                (int)(eol - p), p);
+        p = eol + 1;
+    }
+    int ecode;
+    PCRE2_SIZE eoff;
+    *out = pcre2_compile((PCRE2_SPTR)pat, len, PCRE2_UTF | PCRE2_UCP, &ecode, &eoff, NULL);
+    if (!*out) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(ecode, msg, sizeof msg);
+        int rc = sl_error_set(err, SL_EINPUT, "rules", 0, -1,
+                              "[%s] pattern error at offset %zu: %s", sect_names[s],
+                              (size_t)eoff, (char *)msg);
+        free(pat);
+        return rc;
+    }
+    free(pat);
+    /* JIT is an optimisation: the interpreter gives the same answers */
+    pcre2_jit_compile(*out, PCRE2_JIT_COMPLETE);
+    return SL_OK;
+}
+
+sl_seg *sl_seg_new(const char *lang, const char *rules_dir, sl_error *err)
+{
+    sl_seg *seg = calloc(1, sizeof *seg);
+    if (!seg) {
+        sl_error_set(err, SL_ENOMEM, NULL, 0, -1, "out of memory");
+        return NULL;
+    }
+    seg->abbr = sl_strmap_new();
+    seg->starters = sl_strmap_new();
+    seg->ctype = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+    if (!seg->abbr || !seg->starters || !seg->ctype) {
+        sl_error_set(err, SL_EINTERNAL, NULL, 0, -1, "cannot set up the C.UTF-8 locale");
+        sl_seg_free(seg);
+        return NULL;
+    }
+    if (load_rules(seg, "common", rules_dir, err) || load_rules(seg, lang, rules_dir, err) ||
+        compile_section(seg, S_TERM, &seg->term, err) ||
+        compile_section(seg, S_PROTECT, &seg->protect, err) ||
+        compile_section(seg, S_HEADING, &seg->heading, err) ||
+        compile_section(seg, S_LABEL, &seg->label, err)) {
+        sl_seg_free(seg);
+        return NULL;
+    }
+    if (!seg->term) {
+        sl_error_set(err, SL_EINPUT, "rules", 0, -1, "no [terminator] pattern");
+        sl_seg_free(seg);
+        return NULL;
+    }
+    return seg;
+}
+
+void sl_seg_free(sl_seg *seg)
+{
+    if (!seg)
+        return;
+    pcre2_code_free(seg->term);
+    pcre2_code_free(seg->protect);
+    pcre2_code_free(seg->heading);
+    pcre2_code_free(seg->label);
+    sl_strmap_free(seg->abbr);
+    sl_strmap_free(seg->starters);
+    free(seg->abbr_class);
+    if (seg->ctype)
+        freelocale(seg->ctype);
+    for (int k = 0; k < S_COUNT; k++)
+        free(seg->sect[k]);
+    free(seg);
+}
+
+const char *sl_seg_section(const sl_seg *seg, const char *section)
+{
+    for (int k = 0; k < S_COUNT; k++)
+        if (strcmp(sect_names[k], section) == 0)
+            return seg->sect[k];
+    return NULL;
+}
+
+/* ---- characters ------------------------------------------------------- */
+
+static unsigned cp_at(const char *s, size_t len, size_t i, size_t *adv)
+{
+    if (i >= len) { *adv = 0; return 0; }
+    if ((unsigned char)s[i] < 0x80) { *adv = 1; return (unsigned char)s[i]; }
+    return sl_utf8_decode(s + i, len - i, adv);
+}
+
+/* Start of the code point that ends just before i. */
+static size_t cp_back(const char *s, size_t i)
+{
+    do i--; while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80);
+    return i;
+}
+
+static int is_upper(const sl_seg *g, unsigned c)
+{
+    if (c < 0x80) return c >= 'A' && c <= 'Z';
+    return iswupper_l((wint_t)c, g->ctype);
+}
+static int is_lower(const sl_seg *g, unsigned c)
+{
+    if (c < 0x80) return c >= 'a' && c <= 'z';
+    return iswlower_l((wint_t)c, g->ctype);
+}
+static int is_alpha(const sl_seg *g, unsigned c)
+{
+    if (c < 0x80) return (c | 32) >= 'a' && (c | 32) <= 'z';
+    return iswalpha_l((wint_t)c, g->ctype);
+}
+static int is_digit(unsigned c) { return c >= '0' && c <= '9'; }
+
+static size_t space_len(const char *s, size_t len, size_t i)
+{
+    return sl_utf8_space_len(s, len, i);
+}
+
+/* Marks that open a quotation or bracket before a word. */
+static int is_opening(unsigned c)
+{
+    return c == '"' || c == '\'' || c == '(' || c == '[' || c == '{' || c == 0x201C ||
+           c == 0x2018 || c == 0x201E || c == 0xAB || c == 0x2039 || c == 0xBF ||
+           c == 0xA1 || c == '*' || c == '-' || c == 0x2013 || c == 0x2014;
+}
+
+/* ---- the boundary decision ------------------------------------------- */
+
+typedef struct {
+    const sl_seg *g;
+    const char *p; /* paragraph */
+    size_t len;
+} para_t;
+
+static int abbr_class(const sl_seg *g, const char *tok, size_t n)
+{
+    long id = sl_strmap_get(g->abbr, tok, n);
+    return id >= 0 ? g->abbr_class[id] : AB_NONE;
+}
+
+/* Shape-based class for tokens no list names: an initial ("J"), a list
+ * marker ("a"), or a dotted abbreviation ("U.S", "M.Si", "a.n"). */
+static int shape_class(const sl_seg *g, const char *tok, size_t n)
+{
+    size_t adv;
+    unsigned c = cp_at(tok, n, 0, &adv);
+    if (adv == n && is_alpha(g, c))
+        return is_upper(g, c) ? AB_AMBIG : AB_TITLE;
+    /* letters{1,4} ( '.' letters{1,4} )+ */
+    size_t i = 0, run = 0, dots = 0;
+    while (i < n) {
+        c = cp_at(tok, n, i, &adv);
+        if (c == '.') {
+            if (run == 0 || run > 4) return AB_NONE;
+            run = 0;
+            dots++;
+        } else if (is_alpha(g, c)) {
+            run++;
+        } else {
+            return AB_NONE;
+        }
+        i += adv;
+    }
+    return dots && run >= 1 && run <= 4 ? AB_AMBIG : AB_NONE;
+}
+
+/* Does a [protect] pattern match a span of the token around position at? */
+static int is_protected(const para_t *P, size_t at, pcre2_match_data *md)
+{
+    const sl_seg *g = P->g;
+    if (!g->protect)
+        return 0;
+    size_t a = at, b = at;
+    while (a > 0 && !space_len(P->p, P->len, a - 1)) a--;
+    while (b < P->len && !space_len(P->p, P->len, b)) b++;
+    PCRE2_SIZE start = 0;
+    while (start < b - a) {
+        int rc = pcre2_match(g->protect, (PCRE2_SPTR)(P->p + a), b - a, start, 0, md, NULL);
+        if (rc < 0)
+            return 0;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        if (a + ov[0] <= at && a + ov[1] > at)
+            return 1;
+        start = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+    }
+    return 0;
+}
+
+/* Is there a sentence boundary after the mark cluster [ts,te)?  sstart is
+ * where the current sentence began. */
+static int decide(const para_t *P, size_t sstart, size_t ts, size_t te, pcre2_match_data *md)
+{
+    const sl_seg *g = P->g;
+    const char *p = P->p;
+    size_t len = P->len, adv;
+    int question = 0, dots = 0, ellipsis = 0;
+    for (size_t i = ts; i < te; i += adv) {
+        unsigned c = cp_at(p, len, i, &adv);
+        if (c == '.') dots++;
+        else if (c == 0x2026) ellipsis = 1;
+        else if (c == '?' || c == '!' || (c >= 0x203C && c <= 0x2049)) question = 1;
+    }
+    ellipsis |= dots >= 2;
+    size_t ws = te;
+    while (ws < len && space_len(p, len, ws))
+        ws += space_len(p, len, ws);
+    if (ws >= len)
+        return 0; /* the paragraph ends here anyway */
+    size_t n = ws;
+    unsigned nc = cp_at(p, len, n, &adv);
+    while (n < len && is_opening(nc)) {
+        n += adv;
+        nc = cp_at(p, len, n, &adv);
+    }
+    size_t lastc = cp_back(p, te);
+    unsigned last = cp_at(p, len, lastc, &adv);
+    int closed = !(last == '.' || last == '?' || last == '!' || last == 0x2026);
+
+    /* the token before the cluster, without opening marks */
+    size_t tb = ts;
+    while (tb > sstart && !space_len(p, len, cp_back(p, tb)))
+        tb = cp_back(p, tb);
+    for (unsigned c = cp_at(p, len, tb, &adv); tb < ts && is_opening(c);
+         c = cp_at(p, len, tb, &adv))
+        tb += adv;
+    const char *tok = p + tb;
+    size_t tlen = ts - tb;
+
+    if (ws == te) {
+        /* Glued: "diplomacy.Ultimately" splits, "e.g.The", "U.S.A",
+         * "3.5", URLs and file names do not. */
+        size_t a2;
+        if (!is_upper(g, nc) || !is_lower(g, cp_at(p, len, n + adv, &a2)))
+            return 0;
+        if (tlen == 0)
+            return 0;
+        unsigned pc = cp_at(p, len, cp_back(p, ts), &a2);
+        if (question || ellipsis)
+            return is_alpha(g, pc) && !is_protected(P, ts, md);
+        if (tlen < 2 || memchr(tok, '.', tlen) || abbr_class(g, tok, tlen) != AB_NONE)
+            return 0;
+        unsigned pc2 = cp_at(p, len, cp_back(p, cp_back(p, ts)), &a2);
+        if (!is_lower(g, pc) || !is_lower(g, pc2))
+            return 0;
+        return !is_protected(P, ts, md);
+    }
+    if (is_lower(g, nc))
+        return 0;
+    if (question || ellipsis || closed)
+        return 1;
+
+    /* a single period after a token */
+    int digit = is_digit(nc) || (n > ws && cp_at(p, len, ws, &adv) == '(');
+    if (tb == sstart && tlen > 0 && tlen <= 6) {
+        /* "1. Pendahuluan", "a. Data", "3.2.1. Metode": enumerators */
+        int marker = 1;
+        for (size_t i = 0; i < tlen; i++)
+            if (!is_digit((unsigned char)tok[i]) && tok[i] != '.' &&
+                !(tlen == 1 && is_alpha(g, (unsigned char)tok[i])))
+                marker = 0;
+        if (marker)
+            return 0;
+    }
+    int cls = abbr_class(g, tok, tlen);
+    if (cls == AB_NONE)
+        cls = shape_class(g, tok, tlen);
+    switch (cls) {
+    case AB_TITLE:
+        return 0;
+    case AB_NUMBER:
+    case AB_END:
+        return !digit;
+    case AB_AMBIG: {
+        if (digit || !is_upper(g, nc))
+            return 0;
+        size_t wend = n;
+        while (wend < len) {
+            unsigned c = cp_at(p, len, wend, &adv);
+            if (!is_alpha(g, c)) break;
+            wend += adv;
+        }
+        return sl_strmap_get(g->starters, p + n, wend - n) >= 0;
+    }
+    default:
+        return 1;
+    }
+}
+
+/* ---- output ----------------------------------------------------------- */
+
+static int push_sent(sl_sents *out, size_t off, size_t len, unsigned para, unsigned kind)
+{
+    /* trim: spans never start or end with a space */
+    while (len && out->text[off] == ' ') { off++; len--; }
+    while (len && out->text[off + len - 1] == ' ') len--;
+    if (len == 0)
+        return 0;
+    if (out->n == out->cap) {
+        size_t nc = out->cap ? out->cap * 2 : 64;
+        sl_sent *v = realloc(out->v, nc * sizeof *v);
+        if (!v)
+            return -1;
+        out->v = v;
+        out->cap = nc;
+    }
+    out->v[out->n++] = (sl_sent){ off, len, para, kind };
+    return 0;
+}
+
+static int split_para(const sl_seg *g, sl_sents *out, size_t off, size_t len, unsigned kind,
+                      pcre2_match_data *md)
+{
+    unsigned para = (unsigned)out->npara++;
+    if (kind != SL_SENT_TEXT)
+        return push_sent(out, off, len, para, kind);
+    para_t P = { g, out->text + off, len };
+    size_t sstart = 0, pos = 0;
+    while (pos < len) {
+        int rc = pcre2_match(g->term, (PCRE2_SPTR)P.p, len, pos, 0, md, NULL);
+        if (rc < 0)
+            break;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        size_t ts = ov[0], te = ov[1];
+        if (te == ts) { pos = ts + 1; continue; }
+        if (decide(&P, sstart, ts, te, md)) {
+            if (push_sent(out, off + sstart, te - sstart, para, kind))
+                return -1;
+            sstart = te;
+            while (sstart < len && P.p[sstart] == ' ')
+                sstart++;
+        }
+        pos = te;
+    }
+    return push_sent(out, off + sstart, len - sstart, para, kind);
+}
+
+/* ---- paragraph assembly ----------------------------------------------- */
+
+typedef struct {
+    char *buf;
+    size_t len, cap;
+    size_t pstart; /* start of the open paragraph in buf */
+    unsigned pkind;
+    int open;
+} pbuf;
+
+static int pb_reserve(pbuf *b, size_t extra)
+{
+    if (b->len + extra + 1 <= b->cap)
+        return 0;
+    size_t nc = b->cap ? b->cap : 4096;
+    while (nc < b->len + extra + 1)
+        nc *= 2;
+    char *n = realloc(b->buf, nc);
+    if (!n)
+        return -1;
+    b->buf = n;
+    b->cap = nc;
+    return 0;
+}
+
+/* Appends a line, collapsing whitespace runs to one space; joins a word
+ * hyphenated across the break ("pemerin-" + "tahan") but keeps the hyphen
+ * of a reduplication ("masing-" + "masing"). */
+static int pb_append(const sl_seg *g, pbuf *b, const char *s, size_t n)
+{
+    if (pb_reserve(b, n + 1))
+        return -1;
+    size_t adv;
+    if (b->open && b->len > b->pstart) {
+        int joined = 0;
+        size_t L = b->len;
+        if (L - b->pstart >= 2 && b->buf[L - 1] == '-' &&
+            is_alpha(g, cp_at(b->buf, L, cp_back(b->buf, L - 1), &adv)) &&
+            is_lower(g, cp_at(s, n, 0, &adv))) {
+            size_t ws = L - 1;
+            while (ws > b->pstart && b->buf[ws - 1] != ' ' && b->buf[ws - 1] != '-')
+                ws--;
+            size_t wl = L - 1 - ws, k = 0;
+            while (k < n && is_alpha(g, cp_at(s, n, k, &adv)))
+                k += adv;
+            int redup = wl == k && memcmp(b->buf + ws, s, k) == 0;
+            if (!redup)
+                b->len--;
+            joined = 1;
+        }
+        if (!joined)
+            b->buf[b->len++] = ' ';
+    }
+    int sp = 0;
+    for (size_t i = 0; i < n;) {
+        size_t w = space_len(s, n, i);
+        if (w) {
+            sp = 1;
+            i += w;
+            continue;
+        }
+        if (sp && b->len > b->pstart && b->buf[b->len - 1] != ' ')
+            b->buf[b->len++] = ' ';
+        sp = 0;
+        b->buf[b->len++] = s[i++];
+    }
+    b->open = 1;
+    return 0;
+}
+
+static int pb_close(const sl_seg *g, pbuf *b, sl_sents *out, pcre2_match_data *md)
+{
+    if (!b->open)
+        return 0;
+    b->open = 0;
+    size_t start = b->pstart, len = b->len - b->pstart;
+    if (pb_reserve(b, 1))
+        return -1;
+    b->buf[b->len++] = '\n';
+    b->pstart = b->len;
+    if (len == 0)
+        return 0;
+    out->text = b->buf; /* split_para reads out->text */
+    return split_para(g, out, start, len, b->pkind, md);
+}
+
+static int line_matches(const pcre2_code *re, const char *s, size_t n, pcre2_match_data *md)
+{
+    return re && pcre2_match(re, (PCRE2_SPTR)s, n, 0, 0, md, NULL) >= 0;
+}
+
+/* Does the open paragraph end mid-sentence (a letter, digit or comma)? */
+static int ends_open(const sl_seg *g, const pbuf *b)
+{
+    if (!b->open || b->len == b->pstart || b->pkind != SL_SENT_TEXT)
+        return 0;
+    size_t adv;
+    unsigned c = cp_at(b->buf, b->len, cp_back(b->buf, b->len), &adv);
+    return is_alpha(g, c) || is_digit(c) || c == ',';
+}
+
+int sl_seg_split(const sl_seg *g, const char *text, size_t len, int flags, sl_sents *out,
+                 sl_error *err)
+{
+    memset(out, 0, sizeof *out);
+    pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+    pbuf b = { 0 };
+    if (!md || pb_reserve(&b, len + 16))
+        goto nomem;
+    int gap = 0;
+    for (size_t i = 0; i <= len;) {
+        const char *nl = memchr(text + i, '\n', len - i);
+        size_t e = nl ? (size_t)(nl - text) : len;
+        const char *s = text + i;
+        size_t n = e - i;
+        while (n && space_len(s, n, 0)) { size_t w = space_len(s, n, 0); s += w; n -= w; }
+        while (n && space_len(s, n, n - 1)) n--;
+        /* trailing multi-byte spaces are rare; the collapse in pb_append
+         * handles the rest */
+        i = e + 1;
+        if (n == 0) {
+            gap = 1;
+            if (!nl) break;
+            continue;
+        }
+        unsigned kind = SL_SENT_TEXT;
+        if (line_matches(g->heading, s, n, md))
+            kind = SL_SENT_HEADING;
+        else if (line_matches(g->label, s, n, md))
+            kind = SL_SENT_LABEL;
+        size_t adv;
+        int cont;
+        if (flags & SL_SEG_LINES)
+            cont = 0;
+        else if (kind != SL_SENT_TEXT)
+            cont = 0;
+        else if (gap)
+            cont = ends_open(g, &b) && is_lower(g, cp_at(s, n, 0, &adv));
+        else
+            cont = b.open && b.pkind != SL_SENT_HEADING;
+        if (!cont) {
+            if (pb_close(g, &b, out, md))
+                goto nomem;
+            b.pkind = kind;
+        }
+        if (pb_append(g, &b, s, n))
+            goto nomem;
+        gap = 0;
+        if (!nl) break;
+    }
+    if (pb_close(g, &b, out, md))
+        goto nomem;
+    out->text = b.buf;
+    out->text_len = b.len;
+    pcre2_match_data_free(md);
+    return SL_OK;
+nomem:
+    pcre2_match_data_free(md);
+    out->text = b.buf;
+    sl_sents_free(out);
+    return sl_error_set(err, SL_ENOMEM, NULL, 0, -1, "out of memory");
+}
+
+void sl_sents_free(sl_sents *out)
+{
+    if (!out)
+        return;
+    free(out->text);
+    free(out->v);
+    memset(out, 0, sizeof *out);
+}
