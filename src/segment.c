@@ -23,10 +23,10 @@ const char *sl_rules_builtin(const char *name); /* generated from src/rules */
 enum abbr_class { AB_NONE = 0, AB_TITLE, AB_NUMBER, AB_END, AB_AMBIG };
 
 enum sect { S_TERM, S_PROTECT, S_TITLE, S_NUMBER, S_END, S_AMBIG, S_STARTERS,
-            S_HEADING, S_LABEL, S_COUNT };
+            S_OPENER, S_HEADING, S_LABEL, S_COUNT };
 static const char *const sect_names[S_COUNT] = {
     "terminator", "protect", "title", "number", "end", "ambiguous", "starters",
-    "heading", "label"
+    "opener", "heading", "label"
 };
 
 struct sl_seg {
@@ -192,6 +192,31 @@ static int compile_section(sl_seg *seg, int s, pcre2_code **out, sl_error *err)
     return SL_OK;
 }
 
+/* A sentence that lost its final mark before a connective ("... berhasil
+ * Tapi setidaknya ...") still ends there: the [opener] words become a second
+ * alternative of the terminator pattern, matching the space before them. */
+static int add_openers(sl_seg *seg, sl_error *err)
+{
+    const char *op = seg->sect[S_OPENER], *term = seg->sect[S_TERM];
+    if (!op || !term)
+        return SL_OK;
+    size_t cap = strlen(op) * 2 + strlen(term) + 64, len;
+    char *pat = malloc(cap);
+    if (!pat)
+        return sl_error_set(err, SL_ENOMEM, NULL, 0, -1, "out of memory");
+    len = (size_t)snprintf(pat, cap, "(?:%.*s)|(?<=\\p{Ll}) (?=(?:", (int)strlen(term) - 1, term);
+    for (const char *p = op; *p;) {
+        const char *eol = strchr(p, '\n');
+        len += (size_t)snprintf(pat + len, cap - len, "%s%.*s", p == op ? "" : "|",
+                                (int)(eol - p), p);
+        p = eol + 1;
+    }
+    snprintf(pat + len, cap - len, ")\\b)\n");
+    free(seg->sect[S_TERM]);
+    seg->sect[S_TERM] = pat;
+    return SL_OK;
+}
+
 sl_seg *sl_seg_new(const char *lang, const char *rules_dir, sl_error *err)
 {
     sl_seg *seg = calloc(1, sizeof *seg);
@@ -208,7 +233,7 @@ sl_seg *sl_seg_new(const char *lang, const char *rules_dir, sl_error *err)
         return NULL;
     }
     if (load_rules(seg, "common", rules_dir, err) || load_rules(seg, lang, rules_dir, err) ||
-        compile_section(seg, S_TERM, &seg->term, err) ||
+        add_openers(seg, err) || compile_section(seg, S_TERM, &seg->term, err) ||
         compile_section(seg, S_PROTECT, &seg->protect, err) ||
         compile_section(seg, S_HEADING, &seg->heading, err) ||
         compile_section(seg, S_LABEL, &seg->label, err)) {
@@ -357,6 +382,42 @@ static int is_protected(const para_t *P, size_t at, pcre2_match_data *md)
     return 0;
 }
 
+/* End of the word (letters only) that starts at n. */
+static size_t word_end(const para_t *P, size_t n)
+{
+    size_t adv;
+    while (n < P->len && is_alpha(P->g, cp_at(P->p, P->len, n, &adv)))
+        n += adv;
+    return n;
+}
+
+/* Is the word at n a [starters] word? With capitalise, a lower-case word
+ * is looked up with its first letter in upper case. */
+static int is_starter(const para_t *P, size_t n, int capitalise)
+{
+    size_t e = word_end(P, n), adv;
+    if (e == n)
+        return 0;
+    if (!capitalise)
+        return sl_strmap_get(P->g->starters, P->p + n, e - n) >= 0;
+    unsigned c = cp_at(P->p, P->len, n, &adv);
+    if (c >= 0x80 || e - n > 62)
+        return 0;
+    char w[64];
+    memcpy(w, P->p + n, e - n);
+    w[0] = (char)(c - 'a' + 'A');
+    return sl_strmap_get(P->g->starters, w, e - n) >= 0;
+}
+
+/* Is the token at n an abbreviation from the lists, written with its period? */
+static int next_is_abbr(const para_t *P, size_t n)
+{
+    size_t e = n;
+    while (e < P->len && !space_len(P->p, P->len, e))
+        e++;
+    return e - n >= 2 && P->p[e - 1] == '.' && abbr_class(P->g, P->p + n, e - n - 1) != AB_NONE;
+}
+
 /* Is there a sentence boundary after the mark cluster [ts,te)?  sstart is
  * where the current sentence began. */
 static int decide(const para_t *P, size_t sstart, size_t ts, size_t te, pcre2_match_data *md)
@@ -382,7 +443,16 @@ static int decide(const para_t *P, size_t sstart, size_t ts, size_t te, pcre2_ma
     while (n < len && is_opening(nc)) {
         n += adv;
         nc = cp_at(p, len, n, &adv);
+        /* quotes standing alone after a space closed the sentence's
+         * quotation ("... ini? '" ujar Pall"): look past them */
+        if (n < len && space_len(p, len, n)) {
+            while (n < len && space_len(p, len, n))
+                n += space_len(p, len, n);
+            nc = cp_at(p, len, n, &adv);
+        }
     }
+    if (n >= len)
+        return 0;
     size_t lastc = cp_back(p, te);
     unsigned last = cp_at(p, len, lastc, &adv);
     int closed = !(last == '.' || last == '?' || last == '!' || last == 0x2026);
@@ -415,8 +485,17 @@ static int decide(const para_t *P, size_t sstart, size_t ts, size_t te, pcre2_ma
             return 0;
         return !is_protected(P, ts, md);
     }
-    if (is_lower(g, nc))
+    /* an ellipsis after a space marks an omission inside the sentence */
+    if (ellipsis && ts > 0 && space_len(p, len, cp_back(p, ts)))
         return 0;
+    int cls = abbr_class(g, tok, tlen);
+    if (cls == AB_NONE && !question && !ellipsis)
+        cls = shape_class(g, tok, tlen);
+    if (is_lower(g, nc)) {
+        /* Informal text starts sentences in lower case ("i am out of
+         * town. i am in portland"): break only before a starter word. */
+        return cls == AB_NONE && !closed && !ellipsis && is_starter(P, n, 1);
+    }
     if (question || ellipsis || closed)
         return 1;
 
@@ -432,26 +511,16 @@ static int decide(const para_t *P, size_t sstart, size_t ts, size_t te, pcre2_ma
         if (marker)
             return 0;
     }
-    int cls = abbr_class(g, tok, tlen);
-    if (cls == AB_NONE)
-        cls = shape_class(g, tok, tlen);
+    if (cls != AB_NONE && next_is_abbr(P, n))
+        return 0; /* "Co. Ltd.", "Pte. Ltd." */
     switch (cls) {
     case AB_TITLE:
         return 0;
     case AB_NUMBER:
     case AB_END:
         return !digit;
-    case AB_AMBIG: {
-        if (digit || !is_upper(g, nc))
-            return 0;
-        size_t wend = n;
-        while (wend < len) {
-            unsigned c = cp_at(p, len, wend, &adv);
-            if (!is_alpha(g, c)) break;
-            wend += adv;
-        }
-        return sl_strmap_get(g->starters, p + n, wend - n) >= 0;
-    }
+    case AB_AMBIG:
+        return !digit && is_upper(g, nc) && is_starter(P, n, 0);
     default:
         return 1;
     }
@@ -493,7 +562,7 @@ static int split_para(const sl_seg *g, sl_sents *out, size_t off, size_t len, un
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
         size_t ts = ov[0], te = ov[1];
         if (te == ts) { pos = ts + 1; continue; }
-        if (decide(&P, sstart, ts, te, md)) {
+        if (P.p[ts] == ' ' ? ts > sstart : decide(&P, sstart, ts, te, md)) {
             if (push_sent(out, off + sstart, te - sstart, para, kind))
                 return -1;
             sstart = te;
