@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+enum { CHUNK = 1 << 18 };
+
 static const char usage[] =
     "usage: selaras split --lang id|en [--lines] [--rules DIR] [-o FILE] [FILE|-]...\n";
 
@@ -57,16 +59,22 @@ int cli_split(int argc, char **argv)
             status = cli_report(&err);
             continue;
         }
-        if (sl_seg_split(seg, t.data, t.len, flags, &s, &err)) {
-            status = cli_report(&err);
-            sl_text_free(&t);
-            continue;
-        }
-        for (size_t i = 0; i < s.n; i++) {
-            fwrite(s.text + s.v[i].off, 1, s.v[i].len, out.f);
-            fputc('\n', out.f);
-            if (i + 1 == s.n || s.v[i + 1].para != s.v[i].para)
+        /* the whole file was validated on load; split it in chunks so
+         * that working memory stays small whatever the input size */
+        memset(&s, 0, sizeof s);
+        for (size_t pos = 0; pos < t.len;) {
+            size_t n = sl_seg_chunk(seg, t.data + pos, t.len - pos, CHUNK, flags);
+            if (sl_seg_split(seg, t.data + pos, n, flags, &s, &err)) {
+                status = cli_report(&err);
+                break;
+            }
+            for (size_t i = 0; i < s.n; i++) {
+                fwrite(s.text + s.v[i].off, 1, s.v[i].len, out.f);
                 fputc('\n', out.f);
+                if (i + 1 == s.n || s.v[i + 1].para != s.v[i].para)
+                    fputc('\n', out.f);
+            }
+            pos += n;
         }
         sl_sents_free(&s);
         sl_text_free(&t);

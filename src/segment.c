@@ -307,8 +307,13 @@ static int is_alpha(const sl_seg *g, unsigned c)
 }
 static int is_digit(unsigned c) { return c >= '0' && c <= '9'; }
 
-static size_t space_len(const char *s, size_t len, size_t i)
+/* Input was validated on load, so matching skips PCRE2's UTF check; the
+ * ASCII test is inlined because it runs on every byte. */
+static inline size_t space_len(const char *s, size_t len, size_t i)
 {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80)
+        return c == ' ' || (c >= '\t' && c <= '\r');
     return sl_utf8_space_len(s, len, i);
 }
 
@@ -371,7 +376,7 @@ static int is_protected(const para_t *P, size_t at, pcre2_match_data *md)
     while (b < P->len && !space_len(P->p, P->len, b)) b++;
     PCRE2_SIZE start = 0;
     while (start < b - a) {
-        int rc = pcre2_match(g->protect, (PCRE2_SPTR)(P->p + a), b - a, start, 0, md, NULL);
+        int rc = pcre2_match(g->protect, (PCRE2_SPTR)(P->p + a), b - a, start, PCRE2_NO_UTF_CHECK, md, NULL);
         if (rc < 0)
             return 0;
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
@@ -556,7 +561,7 @@ static int split_para(const sl_seg *g, sl_sents *out, size_t off, size_t len, un
     para_t P = { g, out->text + off, len };
     size_t sstart = 0, pos = 0;
     while (pos < len) {
-        int rc = pcre2_match(g->term, (PCRE2_SPTR)P.p, len, pos, 0, md, NULL);
+        int rc = pcre2_match(g->term, (PCRE2_SPTR)P.p, len, pos, PCRE2_NO_UTF_CHECK, md, NULL);
         if (rc < 0)
             break;
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
@@ -662,7 +667,7 @@ static int pb_close(const sl_seg *g, pbuf *b, sl_sents *out, pcre2_match_data *m
 
 static int line_matches(const pcre2_code *re, const char *s, size_t n, pcre2_match_data *md)
 {
-    return re && pcre2_match(re, (PCRE2_SPTR)s, n, 0, 0, md, NULL) >= 0;
+    return re && pcre2_match(re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, md, NULL) >= 0;
 }
 
 /* Does the open paragraph end mid-sentence (a letter, digit or comma)? */
@@ -678,9 +683,14 @@ static int ends_open(const sl_seg *g, const pbuf *b)
 int sl_seg_split(const sl_seg *g, const char *text, size_t len, int flags, sl_sents *out,
                  sl_error *err)
 {
+    /* reuse the buffers of a previous result */
+    pbuf b = { out->text, 0, out->text_cap, 0, 0, 0 };
+    sl_sent *v = out->v;
+    size_t vcap = out->cap;
     memset(out, 0, sizeof *out);
+    out->v = v;
+    out->cap = vcap;
     pcre2_match_data *md = pcre2_match_data_create(4, NULL);
-    pbuf b = { 0 };
     if (!md || pb_reserve(&b, len + 16))
         goto nomem;
     int gap = 0;
@@ -728,6 +738,7 @@ int sl_seg_split(const sl_seg *g, const char *text, size_t len, int flags, sl_se
         goto nomem;
     out->text = b.buf;
     out->text_len = b.len;
+    out->text_cap = b.cap;
     pcre2_match_data_free(md);
     return SL_OK;
 nomem:
@@ -735,6 +746,33 @@ nomem:
     out->text = b.buf;
     sl_sents_free(out);
     return sl_error_set(err, SL_ENOMEM, NULL, 0, -1, "out of memory");
+}
+
+size_t sl_seg_chunk(const sl_seg *g, const char *text, size_t len, size_t want, int flags)
+{
+    size_t i = want;
+    while (i < len) {
+        const char *nl = memchr(text + i, '\n', len - i);
+        if (!nl)
+            return len;
+        i = (size_t)(nl - text) + 1;
+        if (flags & SL_SEG_LINES)
+            return i;
+        /* need a blank line, then a line that does not start in lower case */
+        size_t j = i;
+        while (j < len && text[j] != '\n' && space_len(text, len, j))
+            j += space_len(text, len, j);
+        if (j >= len || text[j] != '\n')
+            continue;
+        while (j < len && space_len(text, len, j))
+            j += space_len(text, len, j);
+        size_t adv;
+        if (j >= len)
+            return len;
+        if (!is_lower(g, cp_at(text, len, j, &adv)))
+            return i;
+    }
+    return len;
 }
 
 void sl_sents_free(sl_sents *out)

@@ -1,16 +1,31 @@
-/* text.c — whole-file loading with strict UTF-8 validation. */
+/* text.c — loading text with strict UTF-8 validation; regular files are
+ * mapped read-only so that a multi-megabyte input is never copied. */
 #include "selaras/text.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 size_t sl_utf8_valid_prefix(const char *str, size_t len)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
     while (i < len) {
+        /* ASCII runs dominate: test eight bytes at a time */
+        while (i + 8 <= len) {
+            unsigned long long w;
+            memcpy(&w, s + i, 8);
+            if (w & 0x8080808080808080ULL)
+                break;
+            i += 8;
+        }
+        if (i >= len)
+            break;
         unsigned c = s[i];
         if (c < 0x80) {
             i++;
@@ -55,10 +70,8 @@ unsigned sl_utf8_decode(const char *str, size_t len, size_t *adv)
 size_t sl_utf8_space_len(const char *s, size_t len, size_t i)
 {
     unsigned char c = (unsigned char)s[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r')
-        return 1;
     if (c < 0x80)
-        return 0;
+        return c == ' ' || (c >= '\t' && c <= '\r');
     size_t adv;
     unsigned cp = sl_utf8_decode(s + i, len - i, &adv);
     if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x3000 ||
@@ -70,109 +83,136 @@ size_t sl_utf8_space_len(const char *s, size_t len, size_t i)
 static long line_at(const char *s, size_t off)
 {
     long line = 1;
-    for (size_t i = 0; i < off; i++)
-        line += s[i] == '\n';
+    for (const char *p = s, *end = s + off; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+        line++;
     return line;
 }
 
-/* Validates and normalises buf (owned, may be realloc'd) into out. */
-static int finish(char *buf, size_t len, const char *name, sl_text *out, sl_error *err)
+static void release(sl_text *t)
+{
+    if (t->map && t->maplen)
+        munmap(t->map, t->maplen);
+    else
+        free(t->map);
+    memset(t, 0, sizeof *t);
+}
+
+/* Validates t (which owns its memory) and sets data/len past a BOM. */
+static int finish(sl_text *t, const char *buf, size_t len, const char *name, sl_error *err)
 {
     if (len == 0) {
-        free(buf);
+        release(t);
         return sl_error_set(err, SL_EINPUT, name, 0, -1, "empty input");
     }
-    const char *nul = memchr(buf, '\0', len);
     size_t valid = sl_utf8_valid_prefix(buf, len);
-    if (nul && (size_t)(nul - buf) <= valid) {
-        size_t off = (size_t)(nul - buf);
-        int rc = sl_error_set(err, SL_EINPUT, name, line_at(buf, off), (long long)off,
-                              "NUL byte in text input");
-        free(buf);
-        return rc;
-    }
-    if (valid < len) {
-        int rc = sl_error_set(err, SL_EINPUT, name, line_at(buf, valid), (long long)valid,
-                              "invalid UTF-8 (byte 0x%02X)", (unsigned char)buf[valid]);
-        free(buf);
+    const char *nul = memchr(buf, '\0', valid);
+    if (nul || valid < len) {
+        size_t off = nul ? (size_t)(nul - buf) : valid;
+        int rc = nul ? sl_error_set(err, SL_EINPUT, name, line_at(buf, off), (long long)off,
+                                    "NUL byte in text input")
+                     : sl_error_set(err, SL_EINPUT, name, line_at(buf, off), (long long)off,
+                                    "invalid UTF-8 (byte 0x%02X)", (unsigned char)buf[off]);
+        release(t);
         return rc;
     }
     size_t start = (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
-    size_t w = 0;
-    for (size_t r = start; r < len; r++) {
-        if (buf[r] == '\r') {
-            buf[w++] = '\n';
-            if (r + 1 < len && buf[r + 1] == '\n')
-                r++;
-        } else {
-            buf[w++] = buf[r];
-        }
+    /* a lone CR is an old Mac line end: copy once and make it LF */
+    const char *cr = buf;
+    int lone = 0;
+    while ((cr = memchr(cr, '\r', (size_t)(buf + len - cr)))) {
+        if (cr + 1 == buf + len || cr[1] != '\n') { lone = 1; break; }
+        cr++;
     }
-    buf[w] = '\0';
-    out->data = buf;
-    out->len = w;
+    if (lone) {
+        char *copy = malloc(len - start + 1);
+        if (!copy) {
+            release(t);
+            return sl_error_set(err, SL_ENOMEM, name, 0, -1, "out of memory");
+        }
+        size_t w = 0;
+        for (size_t r = start; r < len; r++)
+            copy[w++] = buf[r] == '\r' && (r + 1 == len || buf[r + 1] != '\n') ? '\n' : buf[r];
+        copy[w] = '\0';
+        release(t);
+        t->map = copy;
+        t->data = copy;
+        t->len = w;
+        return SL_OK;
+    }
+    t->data = buf + start;
+    t->len = len - start;
     return SL_OK;
 }
 
 int sl_text_from_mem(const char *src, size_t len, const char *name, sl_text *out,
                      sl_error *err)
 {
-    out->data = NULL;
-    out->len = 0;
+    memset(out, 0, sizeof *out);
     char *buf = malloc(len + 1);
     if (!buf)
         return sl_error_set(err, SL_ENOMEM, name, 0, -1, "out of memory");
     memcpy(buf, src, len);
-    return finish(buf, len, name ? name : "<memory>", out, err);
+    buf[len] = '\0';
+    out->map = buf;
+    return finish(out, buf, len, name ? name : "<memory>", err);
 }
 
 int sl_text_load(const char *path, const char *name, sl_text *out, sl_error *err)
 {
-    out->data = NULL;
-    out->len = 0;
+    memset(out, 0, sizeof *out);
+    int is_stdin = strcmp(path, "-") == 0;
     if (!name)
-        name = strcmp(path, "-") == 0 ? "<stdin>" : path;
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!f)
+        name = is_stdin ? "<stdin>" : path;
+    int fd = is_stdin ? 0 : open(path, O_RDONLY);
+    if (fd < 0)
         return sl_error_set(err, SL_EIO, name, 0, -1, "cannot open: %s", strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        if (!is_stdin) close(fd);
+        return sl_error_set(err, SL_EIO, name, 0, -1, "is a directory");
+    }
+    if (!is_stdin && S_ISREG(st.st_mode) && st.st_size > 0) {
+        void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (m != MAP_FAILED) {
+            close(fd);
+            out->map = m;
+            out->maplen = (size_t)st.st_size;
+            return finish(out, m, (size_t)st.st_size, name, err);
+        }
+    }
     size_t cap = 1 << 16, len = 0;
     char *buf = malloc(cap + 1);
-    if (!buf) {
-        if (f != stdin) fclose(f);
-        return sl_error_set(err, SL_ENOMEM, name, 0, -1, "out of memory");
-    }
-    for (;;) {
+    ssize_t n = 0;
+    while (buf) {
         if (len == cap) {
             char *nb = realloc(buf, cap * 2 + 1);
-            if (!nb) {
-                free(buf);
-                if (f != stdin) fclose(f);
-                return sl_error_set(err, SL_ENOMEM, name, 0, -1, "out of memory");
-            }
+            if (!nb) { free(buf); buf = NULL; break; }
             buf = nb;
             cap *= 2;
         }
-        size_t n = fread(buf + len, 1, cap - len, f);
-        len += n;
-        if (n == 0)
+        n = read(fd, buf + len, cap - len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
             break;
+        len += (size_t)n;
     }
-    int bad = ferror(f);
     int saved = errno;
-    if (f != stdin)
-        fclose(f);
-    if (bad) {
+    if (!is_stdin)
+        close(fd);
+    if (!buf)
+        return sl_error_set(err, SL_ENOMEM, name, 0, -1, "out of memory");
+    if (n < 0) {
         free(buf);
         return sl_error_set(err, SL_EIO, name, 0, -1, "read error: %s", strerror(saved));
     }
-    return finish(buf, len, name, out, err);
+    buf[len] = '\0';
+    out->map = buf;
+    return finish(out, buf, len, name, err);
 }
 
 void sl_text_free(sl_text *t)
 {
-    if (!t)
-        return;
-    free(t->data);
-    t->data = NULL;
-    t->len = 0;
+    if (t)
+        release(t);
 }

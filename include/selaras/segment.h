@@ -26,7 +26,7 @@ typedef struct sl_sent {
  * breaks joined, whitespace runs collapsed, hyphenated breaks mended). */
 typedef struct sl_sents {
     char *text;
-    size_t text_len;
+    size_t text_len, text_cap;
     sl_sent *v;
     size_t n, cap;
     size_t npara;
@@ -43,12 +43,19 @@ sl_seg *sl_seg_new(const char *lang, const char *rules_dir, sl_error *err);
 void sl_seg_free(sl_seg *seg);
 
 /* Splits UTF-8 text (len bytes, need not be NUL-terminated) into out, which
- * the caller initialises to zero and frees with sl_sents_free. Paragraphs are
+ * the caller initialises to zero and frees with sl_sents_free; passing a
+ * previous result reuses its buffers. Paragraphs are
  * separated by blank lines; single line breaks are soft. A paragraph broken
  * by a blank line mid-sentence (no final mark, next starts in lower case) is
  * joined. With SL_SEG_LINES every line is a paragraph. */
 int sl_seg_split(const sl_seg *seg, const char *text, size_t len, int flags,
                  sl_sents *out, sl_error *err);
+
+/* Length of a prefix of text (len bytes) at least want bytes long, or len,
+ * that can be split apart from the rest with the same result: it ends at a
+ * line end (SL_SEG_LINES) or at a blank line whose next line cannot continue
+ * the paragraph. Lets callers stream large inputs in bounded memory. */
+size_t sl_seg_chunk(const sl_seg *seg, const char *text, size_t len, size_t want, int flags);
 
 /* Frees what sl_seg_split allocated and zeroes out (safe on NULL). */
 void sl_sents_free(sl_sents *out);

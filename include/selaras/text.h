@@ -5,16 +5,21 @@
 #include <stddef.h>
 #include "selaras/error.h"
 
-/* An owned, NUL-terminated, valid UTF-8 buffer with LF line ends. */
+/* Valid UTF-8 text without a BOM, with LF or CRLF line ends (CRLF is left
+ * in place: every reader treats the CR as trailing whitespace). data is not
+ * NUL-terminated when the file is mapped: always use len. */
 typedef struct sl_text {
-    char *data;
+    const char *data;
     size_t len;
+    void *map;     /* private: the mapping or the heap block to release */
+    size_t maplen; /* private: its length, 0 for a heap block */
 } sl_text;
 
-/* Reads path ("-" is stdin) into out. Rejects an empty file, NUL bytes and
- * invalid UTF-8 (SL_EINPUT with line and byte offset of the original file);
- * drops a leading BOM and turns CRLF and lone CR into LF. On failure out is
- * left empty. name is used in error records (NULL: path). */
+/* Reads path ("-" is stdin) into out; a regular file is mapped, not copied,
+ * so large inputs cost no extra memory. Rejects an empty file, NUL bytes
+ * and invalid UTF-8 (SL_EINPUT with the line and byte offset in the file);
+ * skips a leading BOM; turns lone CRs (old Mac line ends) into LF. On
+ * failure out is left empty. name is used in error records (NULL: path). */
 int sl_text_load(const char *path, const char *name, sl_text *out, sl_error *err);
 
 /* Same checks on a buffer already in memory; copies it into out. */

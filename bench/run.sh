@@ -1,0 +1,38 @@
+#!/bin/sh
+# bench/run.sh — throughput of `selaras split` on a multi-megabyte input.
+# Usage: sh bench/run.sh [path/to/selaras]
+# The input is built in a temporary directory by repeating the UD paragraphs
+# of ../shared/data/seg (one paragraph per line, --lines mode) and the
+# bundled sample records (paragraph mode); nothing is written to the repo.
+set -eu
+BIN=${1:-build/selaras}
+DATA=${SELARAS_DATA:-../shared/data}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT INT TERM
+
+# best of three wall-clock runs, in MB/s (1 MB = 10^6 bytes)
+measure() { # name lang mode file
+    size=$(wc -c < "$4")
+    best=""
+    for _ in 1 2 3; do
+        t0=$(date +%s%N)
+        "$BIN" split --lang "$2" $3 "$4" > /dev/null
+        t1=$(date +%s%N)
+        ns=$((t1 - t0))
+        [ -z "$best" ] || [ "$ns" -lt "$best" ] && best=$ns
+    done
+    awk -v n="$1" -v s="$size" -v t="$best" \
+        'BEGIN { printf "%-28s %7.1f MB  %7.3f s  %7.1f MB/s\n", n, s/1e6, t/1e9, (s/1e6)/(t/1e9) }'
+}
+
+echo "selaras split throughput (one thread, best of 3)"
+if [ -f "$DATA/seg/id_pud.raw.txt" ]; then
+    i=0; while [ $i -lt 300 ]; do cat "$DATA/seg/id_pud.raw.txt"; i=$((i+1)); done > "$TMP/id.txt"
+    i=0; while [ $i -lt 300 ]; do cat "$DATA/seg/en_pud.raw.txt"; i=$((i+1)); done > "$TMP/en.txt"
+    measure "id_pud x300 (--lines)" id --lines "$TMP/id.txt"
+    measure "en_pud x300 (--lines)" en --lines "$TMP/en.txt"
+else
+    echo "(UD gold not found under $DATA: skipping the --lines inputs)"
+fi
+i=0; while [ $i -lt 1500 ]; do cat samples/*.txt; printf '\n\n'; i=$((i+1)); done > "$TMP/rec.txt"
+measure "samples x1500 (paragraphs)" id "" "$TMP/rec.txt"

@@ -1,0 +1,23 @@
+/* tests.h — the suites of the CUnit runner, one per module. */
+#ifndef SELARAS_TESTS_H
+#define SELARAS_TESTS_H
+
+#include <CUnit/CUnit.h>
+
+/* Each adds its suite to the registry; returns 0 or -1 on a CUnit error. */
+int test_text_register(void);
+int test_strmap_register(void);
+int test_segment_register(void);
+int test_segeval_register(void);
+int test_cli_register(void);
+
+/* Path of a file under ../shared/data, or NULL when the data is absent. */
+const char *test_data_path(const char *rel);
+
+/* Runs a shell command; returns its exit status (-1 when it did not run). */
+int test_run(const char *cmd);
+
+/* Path of the selaras binary under test. */
+const char *test_bin(void);
+
+#endif
