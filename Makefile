@@ -18,7 +18,7 @@ CFLAGS    ?=
 CPPFLAGS  += -Iinclude -I$(BUILD) -D_POSIX_C_SOURCE=200809L
 ALL_CFLAGS = -std=c11 $(OPT) $(WARN) -fopenmp -MMD -MP $(CFLAGS) \
              $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS    += $(shell pkg-config --libs libpcre2-8 2>/dev/null) -lstemmer -lz -fopenmp
+LDLIBS    += $(shell pkg-config --libs libpcre2-8 2>/dev/null) -lstemmer -lz -lm -fopenmp
 ifdef SANITIZE
 ALL_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer
 LDFLAGS    += -fsanitize=$(SANITIZE)

@@ -27,5 +27,6 @@ int cli_out_close(cli_out *o, int ok);
 typedef int (*cli_cmd_fn)(int argc, char **argv);
 int cli_split(int argc, char **argv);
 int cli_eval(int argc, char **argv);
+int cli_align(int argc, char **argv);
 
 #endif

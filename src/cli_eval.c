@@ -1,12 +1,51 @@
 /* cli_eval.c — `selaras eval`: segmentation and alignment scores. */
 #include "cli.h"
+#include "selaras/aligneval.h"
 #include "selaras/segeval.h"
 #include "selaras/text.h"
 
 #include <string.h>
 
 static const char usage[] =
-    "usage: selaras eval --segments GOLD PRED\n";
+    "usage: selaras eval GOLD TEST [GOLD TEST ...]   (alignment beads)\n"
+    "       selaras eval --segments GOLD PRED         (sentence boundaries)\n";
+
+static int load_beads(const char *path, sl_ebeads *b, sl_error *err)
+{
+    sl_text t;
+    if (sl_text_load(path, NULL, &t, err))
+        return err->code;
+    int rc = sl_ebeads_parse(t.data, t.len, path, b, err);
+    sl_text_free(&t);
+    return rc;
+}
+
+static int eval_beads(int n, char **files)
+{
+    sl_aligneval acc;
+    memset(&acc, 0, sizeof acc);
+    sl_error err;
+    sl_error_clear(&err);
+    for (int k = 0; k + 1 < n; k += 2) {
+        sl_ebeads g, t;
+        if (load_beads(files[k], &g, &err))
+            return cli_report(&err);
+        if (load_beads(files[k + 1], &t, &err)) {
+            sl_ebeads_free(&g);
+            return cli_report(&err);
+        }
+        sl_aligneval_add(&acc, &g, &t);
+        sl_ebeads_free(&g);
+        sl_ebeads_free(&t);
+    }
+    double p, r, f;
+    printf("pairs %d  gold beads %zu  test beads %zu\n", n / 2, acc.r_total, acc.p_total);
+    sl_aligneval_prf(&acc, 0, &p, &r, &f);
+    printf("strict  precision %.4f  recall %.4f  F1 %.4f\n", p, r, f);
+    sl_aligneval_prf(&acc, 1, &p, &r, &f);
+    printf("lax     precision %.4f  recall %.4f  F1 %.4f\n", p, r, f);
+    return CLI_OK;
+}
 
 static int eval_segments(const char *gold, const char *pred)
 {
@@ -39,6 +78,8 @@ int cli_eval(int argc, char **argv)
 {
     if (argc == 4 && strcmp(argv[1], "--segments") == 0)
         return eval_segments(argv[2], argv[3]);
+    if (argc >= 3 && (argc - 1) % 2 == 0 && argv[1][0] != '-')
+        return eval_beads(argc - 1, argv + 1);
     fputs(usage, stderr);
     return CLI_USAGE;
 }

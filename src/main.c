@@ -14,6 +14,7 @@ static const struct {
     const char *help;
 } commands[] = {
     { "split", cli_split, "split text into sentences (one per line)" },
+    { "align", cli_align, "align the sentences of an Indonesian and an English file" },
     { "eval", cli_eval, "score segmentation or alignment against gold" },
 };
 

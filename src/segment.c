@@ -414,6 +414,19 @@ static int is_starter(const para_t *P, size_t n, int capitalise)
     return sl_strmap_get(P->g->starters, w, e - n) >= 0;
 }
 
+/* Does the word at n hold an upper-case letter after its first (pH, mRNA,
+ * e-KTP)? Such words open sentences in lower case. */
+static int has_upper(const para_t *P, size_t n)
+{
+    size_t adv;
+    for (size_t i = n; i < P->len && !space_len(P->p, P->len, i); i += adv) {
+        unsigned c = cp_at(P->p, P->len, i, &adv);
+        if (is_upper(P->g, c))
+            return 1;
+    }
+    return 0;
+}
+
 /* Is the token at n an abbreviation from the lists, written with its period? */
 static int next_is_abbr(const para_t *P, size_t n)
 {
@@ -483,12 +496,20 @@ static int decide(const para_t *P, size_t sstart, size_t ts, size_t te, pcre2_ma
         unsigned pc = cp_at(p, len, cp_back(p, ts), &a2);
         if (question || ellipsis)
             return is_alpha(g, pc) && !is_protected(P, ts, md);
-        if (tlen < 2 || memchr(tok, '.', tlen) || abbr_class(g, tok, tlen) != AB_NONE)
+        if (tlen < 2)
+            return 0;
+        int cls = abbr_class(g, tok, tlen);
+        if (cls == AB_NONE && shape_class(g, tok, tlen) != AB_NONE)
+            return 0; /* "e.g.The" */
+        if (cls == AB_END) /* "dll.Semua" */
+            return !is_protected(P, ts, md);
+        if (cls != AB_NONE)
             return 0;
         unsigned pc2 = cp_at(p, len, cp_back(p, cp_back(p, ts)), &a2);
-        if (!is_lower(g, pc) || !is_lower(g, pc2))
-            return 0;
-        return !is_protected(P, ts, md);
+        int ok = (is_lower(g, pc) && is_lower(g, pc2)) || /* "diplomacy.Ultimately" */
+                 pc == '%' || pc == ')' || pc == ']' ||   /* "5%.Hasil", "(2019).Namun" */
+                 (is_digit(pc) && is_starter(P, n, 0));   /* "2020.Results" */
+        return ok && !is_protected(P, ts, md);
     }
     /* an ellipsis after a space marks an omission inside the sentence */
     if (ellipsis && ts > 0 && space_len(p, len, cp_back(p, ts)))
@@ -496,7 +517,7 @@ static int decide(const para_t *P, size_t sstart, size_t ts, size_t te, pcre2_ma
     int cls = abbr_class(g, tok, tlen);
     if (cls == AB_NONE && !question && !ellipsis)
         cls = shape_class(g, tok, tlen);
-    if (is_lower(g, nc)) {
+    if (is_lower(g, nc) && !has_upper(P, n)) {
         /* Informal text starts sentences in lower case ("i am out of
          * town. i am in portland"): break only before a starter word. */
         return cls == AB_NONE && !closed && !ellipsis && is_starter(P, n, 1);
@@ -624,8 +645,14 @@ static int pb_append(const sl_seg *g, pbuf *b, const char *s, size_t n)
             size_t wl = L - 1 - ws, k = 0;
             while (k < n && is_alpha(g, cp_at(s, n, k, &adv)))
                 k += adv;
-            int redup = wl == k && memcmp(b->buf + ws, s, k) == 0;
-            if (!redup)
+            /* keep the hyphen of a reduplication (masing-masing, sehari-hari,
+             * berbeda-beda, masing-masingnya) and of a compound that already
+             * has one (state-of-the-art) */
+            const char *w0 = b->buf + ws;
+            int keep = (ws > b->pstart && b->buf[ws - 1] == '-') ||
+                       (wl >= k && k >= 3 && memcmp(w0 + wl - k, s, k) == 0) ||
+                       (k >= wl && wl >= 3 && memcmp(w0, s, wl) == 0);
+            if (!keep)
                 b->len--;
             joined = 1;
         }

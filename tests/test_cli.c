@@ -32,8 +32,10 @@ static const char *slurp(const char *path)
 /* Runs `selaras ARGS`, stdout to TMP.out and stderr to TMP.err. */
 static int run(const char *args)
 {
-    char cmd[2048];
-    snprintf(cmd, sizeof cmd, "%s %s >" TMP ".out 2>" TMP ".err", test_bin(), args);
+    char cmd[4096];
+    if (snprintf(cmd, sizeof cmd, "%s %s >" TMP ".out 2>" TMP ".err", test_bin(), args) >=
+        (int)sizeof cmd)
+        return -1;
     return test_run(cmd);
 }
 

@@ -9,6 +9,10 @@ int test_text_register(void);
 int test_strmap_register(void);
 int test_segment_register(void);
 int test_segeval_register(void);
+int test_lexicon_register(void);
+int test_features_register(void);
+int test_align_register(void);
+int test_aligneval_register(void);
 int test_cli_register(void);
 
 /* Path of a file under ../shared/data, or NULL when the data is absent. */

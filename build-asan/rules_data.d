@@ -1,0 +1,1 @@
+build-asan/rules_data.o: build-asan/rules_data.c

@@ -1,0 +1,2 @@
+build-asan/strmap.o: src/strmap.c include/selaras/strmap.h
+include/selaras/strmap.h:

@@ -1,0 +1,2 @@
+build-dbg/error.o: src/error.c include/selaras/error.h
+include/selaras/error.h:

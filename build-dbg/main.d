@@ -1,0 +1,3 @@
+build-dbg/main.o: src/main.c src/cli.h include/selaras/error.h
+src/cli.h:
+include/selaras/error.h:

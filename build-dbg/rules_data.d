@@ -1,0 +1,1 @@
+build-dbg/rules_data.o: build-dbg/rules_data.c

@@ -1,0 +1,46 @@
+/* align.h — sentence alignment by dynamic programming over beads. */
+#ifndef SELARAS_ALIGN_H
+#define SELARAS_ALIGN_H
+
+#include <stddef.h>
+#include "selaras/error.h"
+#include "selaras/features.h"
+#include "selaras/lexicon.h"
+
+/* Source sentences [i0, i0+ni) are the translation of target sentences
+ * [j0, j0+nj); ni or nj is 0 for an unaligned sentence. conf in [0,1]. */
+typedef struct sl_bead {
+    size_t i0, ni, j0, nj;
+    double cost; /* the bead's share of the path cost (lower is better) */
+    double conf;
+} sl_bead;
+
+typedef struct sl_beads {
+    sl_bead *v;
+    size_t n, cap;
+} sl_beads;
+
+typedef struct sl_align_opts {
+    const char *src_lang, *tgt_lang; /* Snowball names or ISO codes: "id", "en" */
+    int max_side;  /* widest side of a bead: 2 gives 2-1, 1-2, 2-2; 3 adds 3-1, 1-3 */
+    int band;      /* half-width of the search band for long inputs (0: automatic) */
+} sl_align_opts;
+
+/* Fills o with the defaults: id -> en, max_side 3, automatic band. */
+void sl_align_opts_default(sl_align_opts *o);
+
+/* An aligner: options, language resources and a borrowed lexicon (NULL:
+ * length, numbers, cognates and names only). Read-only once built: one
+ * aligner may serve any number of threads at once. */
+typedef struct sl_aligner sl_aligner;
+sl_aligner *sl_aligner_new(const sl_align_opts *o, const sl_lexicon *lex, sl_error *err);
+void sl_aligner_free(sl_aligner *a);
+
+/* Aligns ns source with nt target sentences. out is zero-initialised by the
+ * caller (or a previous result, reused) and freed with sl_beads_free. Beads
+ * cover both sides in order; either side may be empty. */
+int sl_align(const sl_aligner *a, const sl_span *src, size_t ns, const sl_span *tgt, size_t nt,
+             sl_beads *out, sl_error *err);
+void sl_beads_free(sl_beads *b);
+
+#endif

@@ -1,0 +1,144 @@
+/* test_features.c — match keys: numbers, cognates, names, stop words, lexicon. */
+#include "tests.h"
+#include "selaras/features.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static sl_featcfg *plain; /* no lexicon */
+
+static int init(void)
+{
+    sl_error err;
+    plain = sl_featcfg_new("id", "en", NULL, &err);
+    return plain ? 0 : -1;
+}
+
+static int clean(void)
+{
+    sl_featcfg_free(plain);
+    return 0;
+}
+
+/* Weighted matches of one Indonesian and one English sentence, and the
+ * token counts of each (stop words are not tokens). */
+static double match1(const sl_featcfg *cfg, const char *id, const char *en, size_t *nid,
+                     size_t *nen)
+{
+    sl_span a = { id, strlen(id) }, b = { en, strlen(en) };
+    sl_docfeat f;
+    sl_error err;
+    if (sl_feat_extract(cfg, &a, 1, &b, 1, &f, &err) != SL_OK)
+        return -1;
+    double m = sl_feat_matches(&f, 0, 1, 0, 1);
+    if (nid) *nid = f.sent[0][0].ntok;
+    if (nen) *nen = f.sent[1][0].ntok;
+    sl_docfeat_free(&f);
+    return m;
+}
+
+static void test_numbers(void)
+{
+    /* decimal comma and thousands dots against their English forms */
+    CU_ASSERT_DOUBLE_EQUAL(match1(plain, "3,5", "3.5", NULL, NULL), 1.0, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(match1(plain, "1.000.000", "1,000,000", NULL, NULL), 1.0, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(match1(plain, "Rp208,34", "Rp208.34", NULL, NULL), 2.0, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(match1(plain, "87,5%", "87.5%", NULL, NULL), 1.0, 1e-9);
+    /* a changed number does not match */
+    CU_ASSERT_DOUBLE_EQUAL(match1(plain, "30.000", "33,000", NULL, NULL), 0.0, 1e-9);
+}
+
+static void test_cognates(void)
+{
+    const char *pairs[][2] = {
+        { "diplomasi", "diplomacy" },     { "implementasi", "implementation" },
+        { "kualitatif", "qualitative" },  { "koordinasi", "coordination" },
+        { "strategis", "strategic" },     { "universitas", "university" },
+        { "teknologi", "technology" },    { "fotosintesis", "photosynthesis" },
+    };
+    for (size_t k = 0; k < sizeof pairs / sizeof *pairs; k++) {
+        double m = match1(plain, pairs[k][0], pairs[k][1], NULL, NULL);
+        if (m != 1.0)
+            printf("\n  cognate %s ~ %s: %.2f", pairs[k][0], pairs[k][1], m);
+        CU_ASSERT_DOUBLE_EQUAL(m, 1.0, 1e-9);
+    }
+    /* unrelated words share no key */
+    CU_ASSERT_DOUBLE_EQUAL(match1(plain, "kebijakan", "policy", NULL, NULL), 0.0, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(match1(plain, "penelitian", "research", NULL, NULL), 0.0, 1e-9);
+}
+
+static void test_names_and_stopwords(void)
+{
+    size_t nid, nen;
+    double m = match1(plain, "Kementerian di Jakarta dan Surabaya yang", "the Ministry in Jakarta and Surabaya which",
+                      &nid, &nen);
+    CU_ASSERT_DOUBLE_EQUAL(m, 2.0, 1e-9); /* Jakarta, Surabaya */
+    CU_ASSERT_EQUAL(nid, 3);              /* di, dan, yang are stop words */
+    CU_ASSERT_EQUAL(nen, 3);              /* the, in, and, which */
+    /* a question mark is a cue of its own */
+    CU_ASSERT_DOUBLE_EQUAL(match1(plain, "Mengapa?", "Why?", NULL, NULL), 1.0, 1e-9);
+}
+
+static void test_one_to_one(void)
+{
+    /* one "2019" cannot pay for two */
+    CU_ASSERT_DOUBLE_EQUAL(match1(plain, "2019 2019", "2019", NULL, NULL), 1.0, 1e-9);
+}
+
+static void test_lexicon(void)
+{
+    const char *path = "/tmp/selaras_test_feat.tsv";
+    FILE *f = fopen(path, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fputs("pemerintah\tgovernment\npenelitian\tresearch\n", f);
+    fclose(f);
+    sl_error err;
+    sl_lexicon *lex = sl_lexicon_load(path, SL_LEX_TSV, "id", "en", &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(lex);
+    sl_featcfg *cfg = sl_featcfg_new("id", "en", lex, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cfg);
+    /* stemming lets inflected forms meet */
+    CU_ASSERT_DOUBLE_EQUAL(match1(cfg, "pemerintahan", "governments", NULL, NULL), 1.0, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(match1(cfg, "penelitian", "research", NULL, NULL), 1.0, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(match1(plain, "pemerintahan", "governments", NULL, NULL), 0.0, 1e-9);
+    sl_featcfg_free(cfg);
+    sl_lexicon_free(lex);
+    remove(path);
+}
+
+static void test_weights(void)
+{
+    /* a word in every sentence weighs less than a word in one */
+    const char *id[] = { "diplomasi kota Surabaya", "diplomasi kota Bandung" };
+    const char *en[] = { "city diplomacy Surabaya", "city diplomacy Bandung" };
+    sl_span a[2] = { { id[0], strlen(id[0]) }, { id[1], strlen(id[1]) } };
+    sl_span b[2] = { { en[0], strlen(en[0]) }, { en[1], strlen(en[1]) } };
+    sl_docfeat f;
+    sl_error err;
+    CU_ASSERT_EQUAL_FATAL(sl_feat_extract(plain, a, 2, b, 2, &f, &err), SL_OK);
+    CU_ASSERT(f.tw[0][0] < f.tw[0][2]); /* diplomasi < Surabaya */
+    CU_ASSERT(sl_feat_matches(&f, 0, 1, 0, 1) > sl_feat_matches(&f, 0, 1, 1, 1));
+    sl_docfeat_free(&f);
+}
+
+static void test_unknown_language(void)
+{
+    sl_error err;
+    sl_error_clear(&err);
+    CU_ASSERT_PTR_NULL(sl_featcfg_new("id", "klingon", NULL, &err));
+    CU_ASSERT_EQUAL(err.code, SL_EUSAGE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "klingon"));
+}
+
+int test_features_register(void)
+{
+    CU_pSuite s = CU_add_suite("features", init, clean);
+    if (!s || !CU_add_test(s, "numbers", test_numbers) ||
+        !CU_add_test(s, "cognates", test_cognates) ||
+        !CU_add_test(s, "names and stop words", test_names_and_stopwords) ||
+        !CU_add_test(s, "one to one", test_one_to_one) ||
+        !CU_add_test(s, "lexicon", test_lexicon) || !CU_add_test(s, "weights", test_weights) ||
+        !CU_add_test(s, "unknown language", test_unknown_language))
+        return -1;
+    return 0;
+}

@@ -1,0 +1,462 @@
+/* test_lexicon.c — lexicon loading (TSV, hunalign, dictd), errors, lookups. */
+#include "tests.h"
+#include "selaras/lexicon.h"
+
+#include <libstemmer.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+/* A file under /tmp, unique to this process. */
+static const char *tmp_path(const char *name)
+{
+    static char buf[8][256];
+    static int k;
+    char *b = buf[k++ % 8];
+    snprintf(b, sizeof buf[0], "/tmp/selaras-lex-%ld-%s", (long)getpid(), name);
+    return b;
+}
+
+static int write_file(const char *path, const char *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return -1;
+    int ok = fwrite(data, 1, len, f) == len;
+    return fclose(f) == 0 && ok ? 0 : -1;
+}
+
+static int write_str(const char *path, const char *s) { return write_file(path, s, strlen(s)); }
+
+/* The Snowball stem of word, as the lexicon computes it. */
+static const char *stem(const char *lang, const char *word)
+{
+    static char buf[8][128];
+    static int k;
+    char *b = buf[k++ % 8];
+    struct sb_stemmer *st = sb_stemmer_new(lang, "UTF_8");
+    if (!st)
+        return "";
+    const sb_symbol *s = sb_stemmer_stem(st, (const sb_symbol *)word, (int)strlen(word));
+    snprintf(b, sizeof buf[0], "%s", s ? (const char *)s : "");
+    sb_stemmer_delete(st);
+    return b;
+}
+
+static size_t lookup(const sl_lexicon *lex, const char *src, const char *const **out)
+{
+    return sl_lexicon_lookup(lex, src, strlen(src), out);
+}
+
+/* Does the lookup of src list tgt? */
+static int maps(const sl_lexicon *lex, const char *src, const char *tgt)
+{
+    const char *const *out;
+    size_t n = lookup(lex, src, &out);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(out[i], tgt) == 0)
+            return 1;
+    return 0;
+}
+
+static size_t count(const sl_lexicon *lex, const char *src)
+{
+    const char *const *out;
+    return lookup(lex, src, &out);
+}
+
+static sl_lexicon *load_str(const char *name, const char *text, enum sl_lex_format fmt,
+                            const char *sl, const char *tl, sl_error *err)
+{
+    const char *path = tmp_path(name);
+    if (write_str(path, text))
+        return NULL;
+    sl_lexicon *lex = sl_lexicon_load(path, fmt, sl, tl, err);
+    remove(path);
+    return lex;
+}
+
+/* ---- TSV and hunalign ------------------------------------------------- */
+
+static void test_tsv(void)
+{
+    sl_error err;
+    sl_error_clear(&err);
+    sl_lexicon *lex = load_str("a.tsv",
+                               "# Indonesian<TAB>English\n"
+                               "pemerintah\tgovernment\n"
+                               "penelitian\tresearch, study\n"
+                               "kota\tcity; town\n"
+                               "\n"
+                               "kota besar\tmetropolis\n"
+                               "rumah sakit jiwa umum\thospital\n"
+                               "gedung\tvery big old house\n"
+                               "ibu kota\tcapital city\n"
+                               "Kebijakan\tTo Regulate\n"
+                               "pemerintahan\tgovernments\n",
+                               SL_LEX_TSV, "indonesian", "english", &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(lex);
+    CU_ASSERT_EQUAL(err.code, SL_OK);
+    /* perintah-govern (twice), eliti-research, eliti-studi, kota-citi,
+     * kota-town, kota-metropoli, besar-metropoli, bijak-regul */
+    CU_ASSERT_EQUAL(sl_lexicon_size(lex), 8);
+    const char *const *out;
+    CU_ASSERT_EQUAL(lookup(lex, stem("id", "pemerintahan"), &out), 1);
+    CU_ASSERT(maps(lex, stem("id", "pemerintahan"), stem("en", "governments")));
+    CU_ASSERT(maps(lex, stem("id", "penelitian"), "research"));
+    CU_ASSERT(maps(lex, stem("id", "penelitian"), stem("en", "study")));
+    CU_ASSERT_EQUAL(count(lex, "kota"), 3);
+    CU_ASSERT(maps(lex, "kota", stem("en", "city")));
+    CU_ASSERT(maps(lex, "kota", "town"));
+    CU_ASSERT(maps(lex, "kota", stem("en", "metropolis")));
+    CU_ASSERT(maps(lex, "besar", stem("en", "metropolis")));
+    /* four words against one, and two against two, give no pair */
+    CU_ASSERT_EQUAL(count(lex, "rumah"), 0);
+    CU_ASSERT_EQUAL(count(lex, "gedung"), 0);
+    CU_ASSERT_EQUAL(count(lex, "ibu"), 0);
+    CU_ASSERT_EQUAL(count(lex, stem("en", "capital")), 0);
+    /* lower-cased, and the English infinitive "to" dropped */
+    CU_ASSERT_EQUAL(count(lex, stem("id", "kebijakan")), 1);
+    CU_ASSERT(maps(lex, stem("id", "kebijakan"), stem("en", "regulate")));
+    /* the direction is source -> target */
+    CU_ASSERT_EQUAL(count(lex, stem("en", "government")), 0);
+    CU_ASSERT(sl_lexicon_has(lex, "kota", 4, "town", 4));
+    CU_ASSERT(!sl_lexicon_has(lex, "kota", 4, "research", 8));
+    CU_ASSERT(!sl_lexicon_has(lex, "kot", 3, "town", 4));
+    CU_ASSERT(sl_lexicon_has(lex, "kotamadya", 4, "townhall", 4)); /* lengths count */
+    sl_lexicon_free(lex);
+}
+
+static void test_words(void)
+{
+    sl_error err;
+    sl_lexicon *lex = load_str("w.tsv",
+                               "\xC3\x89" "COLE\tSCHOOL\r\n"          /* ÉCOLE, CRLF */
+                               "(orang) brengsek\tjerk\r\n"
+                               "di belakang\tbehind\r\n"
+                               "Apel\tThe Apple\r\n"
+                               "lalu-lintas\ttraffic\r\n"
+                               "milik-nya, punya\tone\xE2\x80\x99s own\r\n", /* one’s */
+                               SL_LEX_TSV, NULL, NULL, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(lex);
+    CU_ASSERT(maps(lex, "\xC3\xA9" "cole", "school")); /* école */
+    CU_ASSERT_EQUAL(count(lex, "\xC3\x89" "COLE"), 0);
+    CU_ASSERT(maps(lex, "brengsek", "jerk"));
+    CU_ASSERT_EQUAL(count(lex, "orang"), 0);   /* parenthesised */
+    CU_ASSERT(maps(lex, "belakang", "behind"));
+    CU_ASSERT_EQUAL(count(lex, "di"), 0);      /* Indonesian stop word */
+    CU_ASSERT_EQUAL(count(lex, "apel"), 1);    /* "the" dropped */
+    CU_ASSERT(maps(lex, "apel", "apple"));
+    CU_ASSERT(maps(lex, "lalu-lintas", "traffic"));
+    CU_ASSERT(maps(lex, "punya", "one's"));    /* typographic apostrophe */
+    CU_ASSERT(maps(lex, "punya", "own"));
+    CU_ASSERT(maps(lex, "milik-nya", "own"));
+    CU_ASSERT_EQUAL(sl_lexicon_size(lex), 9);
+    sl_lexicon_free(lex);
+}
+
+static void test_hunalign(void)
+{
+    sl_error err;
+    sl_lexicon *lex = load_str("h.dic",
+                               "government @ pemerintah\n"
+                               "research @ penelitian\n"
+                               "# a comment\n"
+                               "city @ kota\n"
+                               "big city @ kota\n",
+                               SL_LEX_HUNALIGN, "id", "en", &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(lex);
+    CU_ASSERT(maps(lex, stem("id", "pemerintahan"), stem("en", "governments")));
+    CU_ASSERT(maps(lex, stem("id", "penelitian"), "research"));
+    CU_ASSERT_EQUAL(count(lex, "kota"), 2);
+    CU_ASSERT(maps(lex, "kota", "big"));
+    CU_ASSERT(maps(lex, "kota", stem("en", "city")));
+    CU_ASSERT_EQUAL(count(lex, "research"), 0); /* the target is on the left */
+    CU_ASSERT_EQUAL(sl_lexicon_size(lex), 4);
+    sl_lexicon_free(lex);
+}
+
+/* ---- errors ----------------------------------------------------------- */
+
+static void expect_einput(const char *text, enum sl_lex_format fmt, long line)
+{
+    const char *path = tmp_path("bad.txt");
+    CU_ASSERT_FATAL(write_str(path, text) == 0);
+    sl_error err;
+    sl_error_clear(&err);
+    sl_lexicon *lex = sl_lexicon_load(path, fmt, "id", "en", &err);
+    CU_ASSERT_PTR_NULL(lex);
+    CU_ASSERT_EQUAL(err.code, SL_EINPUT);
+    CU_ASSERT_EQUAL(err.line, line);
+    CU_ASSERT_STRING_EQUAL(err.file, path);
+    sl_lexicon_free(lex);
+    remove(path);
+}
+
+static void test_malformed(void)
+{
+    /* no tab */
+    expect_einput("kota\tcity\npemerintah\tgovernment\npenelitian research\n", SL_LEX_TSV, 3);
+    /* an empty side */
+    expect_einput("# c\n\nkota\t\n", SL_LEX_TSV, 3);
+    expect_einput("kota\tcity\n  \tgovernment\n", SL_LEX_TSV, 2);
+    /* invalid UTF-8 */
+    expect_einput("kota\tcity\nk\xFFota\tcity\n", SL_LEX_TSV, 2);
+    /* hunalign without " @ ", and with an empty side */
+    expect_einput("city @ kota\ncity kota\n", SL_LEX_HUNALIGN, 2);
+    expect_einput("city @ kota\n\n @ pemerintah\n", SL_LEX_HUNALIGN, 3);
+    /* AUTO cannot decide */
+    expect_einput("# comment\nkota city\n", SL_LEX_AUTO, 2);
+    /* comments only */
+    expect_einput("# nothing here\n", SL_LEX_TSV, 0);
+}
+
+static void test_missing(void)
+{
+    sl_error err;
+    sl_error_clear(&err);
+    CU_ASSERT_PTR_NULL(sl_lexicon_load("/nonexistent/lex.tsv", SL_LEX_TSV, "id", "en", &err));
+    CU_ASSERT_EQUAL(err.code, SL_EIO);
+    CU_ASSERT_STRING_EQUAL(err.file, "/nonexistent/lex.tsv");
+    sl_error_clear(&err);
+    CU_ASSERT_PTR_NULL(sl_lexicon_load("/nonexistent/lex.index", SL_LEX_AUTO, "id", "en", &err));
+    CU_ASSERT_EQUAL(err.code, SL_EIO);
+    /* an index without its .dict.dz */
+    const char *idx = tmp_path("lonely.index");
+    CU_ASSERT_FATAL(write_str(idx, "city\tA\tB\n") == 0);
+    sl_error_clear(&err);
+    CU_ASSERT_PTR_NULL(sl_lexicon_load(idx, SL_LEX_DICTD, "id", "en", &err));
+    CU_ASSERT_EQUAL(err.code, SL_EIO);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.file, "lonely.dict"));
+    remove(idx);
+    /* an unknown stemmer */
+    sl_error_clear(&err);
+    sl_lexicon *lex = load_str("s.tsv", "kota\tcity\n", SL_LEX_TSV, "klingon", "en", &err);
+    CU_ASSERT_PTR_NULL(lex);
+    CU_ASSERT_EQUAL(err.code, SL_EUSAGE);
+    sl_lexicon_free(lex);
+    sl_lexicon_free(NULL);
+    CU_ASSERT_EQUAL(sl_lexicon_size(NULL), 0);
+    const char *const *out = (const char *const *)&err;
+    CU_ASSERT_EQUAL(sl_lexicon_lookup(NULL, "kota", 4, &out), 0);
+    CU_ASSERT_PTR_NULL(out);
+}
+
+/* ---- dictd ------------------------------------------------------------ */
+
+static void b64(unsigned long v, char *out)
+{
+    static const char d[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    char tmp[16];
+    int n = 0;
+    do {
+        tmp[n++] = d[v % 64];
+        v /= 64;
+    } while (v);
+    for (int i = 0; i < n; i++)
+        out[i] = tmp[n - 1 - i];
+    out[n] = '\0';
+}
+
+/* Entries laid out as FreeDict lays them out (see dictd_entry in lexicon.c). */
+static const char *const mini_entries[][2] = {
+    {"00databaseinfo", "00-database-info\nA test dictionary, kota city\n"},
+    {"city", "city //\xCB\x88sIti// <n>\nkota\nlarge settlement\n"},
+    {"coffee", "coffee //\xCB\x88k\xC9\x92" "f.i// <n>\n1. biji kopi, kopi\nbeans\n"
+               "2. kopi 2.\nbeverage\n 3.\nplant\n"},
+    {"government", "government /x/ <n>\n1. pemerintah\n2. pemerintahan\n"
+                   "body with the power to make laws\n"},
+    {"i came i saw i conquered", "I came, I saw, I conquered /x/ <phraseologicalUnit>\n"
+                                 "kudatang, kulihat, kutakluk\nveni vidi vici\n"},
+    {"mountain", "mountain /x/ <n>\ngunung 2.\nlarge mass of earth and rock\n 3.\nhuge amount\n"},
+    {"ness", "ness //n\xC9\x99s// <suffix>\ne- -an\nappended to adjectives to form nouns\n"},
+};
+
+/* Writes base.index and base.dict.dz (or a plain base.dict). */
+static int write_dictd(const char *base, int compress)
+{
+    char path[512], line[256], o[16], l[16];
+    size_t off = 0, total = 0;
+    for (size_t i = 0; i < sizeof mini_entries / sizeof *mini_entries; i++)
+        total += strlen(mini_entries[i][1]);
+    char *data = malloc(total + 1), *index = malloc(4096);
+    if (!data || !index) {
+        free(data);
+        free(index);
+        return -1;
+    }
+    index[0] = '\0';
+    for (size_t i = 0; i < sizeof mini_entries / sizeof *mini_entries; i++) {
+        size_t n = strlen(mini_entries[i][1]);
+        memcpy(data + off, mini_entries[i][1], n);
+        b64(off, o);
+        b64(n, l);
+        snprintf(line, sizeof line, "%s\t%s\t%s\n", mini_entries[i][0], o, l);
+        strcat(index, line);
+        off += n;
+    }
+    snprintf(path, sizeof path, "%s.index", base);
+    int rc = write_str(path, index);
+    snprintf(path, sizeof path, "%s.%s", base, compress ? "dict.dz" : "dict");
+    if (rc == 0 && compress) {
+        gzFile f = gzopen(path, "wb");
+        rc = !f || gzwrite(f, data, (unsigned)off) != (int)off;
+        if (f && gzclose(f) != Z_OK)
+            rc = -1;
+    } else if (rc == 0) {
+        rc = write_file(path, data, off);
+    }
+    free(data);
+    free(index);
+    return rc;
+}
+
+static void remove_dictd(const char *base)
+{
+    char path[512];
+    const char *ext[] = {".index", ".dict.dz", ".dict"};
+    for (int i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s%s", base, ext[i]);
+        remove(path);
+    }
+}
+
+static void check_mini(const sl_lexicon *lex)
+{
+    CU_ASSERT(maps(lex, "kopi", stem("en", "coffee")));
+    CU_ASSERT(maps(lex, "biji", stem("en", "coffee")));
+    CU_ASSERT(maps(lex, "gunung", "mountain"));
+    CU_ASSERT(maps(lex, stem("id", "pemerintahan"), stem("en", "government")));
+    /* the 00database entry is not read: kota has only its own entry */
+    CU_ASSERT_EQUAL(count(lex, "kota"), 1);
+    CU_ASSERT(maps(lex, "kota", stem("en", "city")));
+    /* glosses and their numbers are not translations */
+    const char *gloss[] = {"beans", "beverage", "plant", "huge", "amount", "settlement",
+                           "large", "2", "3"};
+    for (size_t i = 0; i < sizeof gloss / sizeof *gloss; i++)
+        CU_ASSERT_EQUAL(count(lex, stem("id", gloss[i])), 0);
+    /* affixes are not words */
+    CU_ASSERT_EQUAL(count(lex, "an"), 0);
+    /* the headword's commas do not split it: six words are a phrase */
+    CU_ASSERT_EQUAL(count(lex, stem("id", "kulihat")), 0);
+    /* kopi-coffe, biji-coffe, gunung-mountain, perintah-govern, kota-citi */
+    CU_ASSERT_EQUAL(sl_lexicon_size(lex), 5);
+}
+
+static void test_dictd(void)
+{
+    const char *base = tmp_path("mini");
+    char idx[512];
+    snprintf(idx, sizeof idx, "%s.index", base);
+    for (int compress = 1; compress >= 0; compress--) {
+        CU_ASSERT_FATAL(write_dictd(base, compress) == 0);
+        sl_error err;
+        sl_error_clear(&err);
+        sl_lexicon *lex = sl_lexicon_load(idx, SL_LEX_DICTD, "id", "en", &err);
+        CU_ASSERT_PTR_NOT_NULL(lex);
+        if (lex)
+            check_mini(lex);
+        sl_lexicon_free(lex);
+        remove_dictd(base);
+    }
+}
+
+static void test_dictd_bad_index(void)
+{
+    const char *base = tmp_path("badidx");
+    char idx[512];
+    snprintf(idx, sizeof idx, "%s.index", base);
+    CU_ASSERT_FATAL(write_dictd(base, 1) == 0);
+    sl_error err;
+    /* a line without its length */
+    CU_ASSERT_FATAL(write_str(idx, "city\tA\tB\ncoffee\tBA\n") == 0);
+    sl_error_clear(&err);
+    CU_ASSERT_PTR_NULL(sl_lexicon_load(idx, SL_LEX_DICTD, "id", "en", &err));
+    CU_ASSERT_EQUAL(err.code, SL_EINPUT);
+    CU_ASSERT_EQUAL(err.line, 2);
+    CU_ASSERT_EQUAL(err.offset, 9);
+    CU_ASSERT_STRING_EQUAL(err.file, idx);
+    /* an entry past the end of the data */
+    CU_ASSERT_FATAL(write_str(idx, "city\tA\tB\ncoffee\tBA\t/////\n") == 0);
+    sl_error_clear(&err);
+    CU_ASSERT_PTR_NULL(sl_lexicon_load(idx, SL_LEX_DICTD, "id", "en", &err));
+    CU_ASSERT_EQUAL(err.code, SL_EINPUT);
+    CU_ASSERT_EQUAL(err.line, 2);
+    remove_dictd(base);
+}
+
+/* ---- AUTO ------------------------------------------------------------- */
+
+static void test_auto(void)
+{
+    sl_error err;
+    /* a comment mentioning " @ " does not decide */
+    sl_lexicon *lex = load_str("auto.txt", "# not hunalign @ all\ncity\tkota\n", SL_LEX_AUTO,
+                               NULL, NULL, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(lex);
+    CU_ASSERT(maps(lex, "city", "kota")); /* TSV: source first */
+    sl_lexicon_free(lex);
+    lex = load_str("auto.dic", "\n# hunalign\ncity @ kota\ngovernment @ pemerintah\n",
+                   SL_LEX_AUTO, NULL, NULL, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(lex);
+    CU_ASSERT(maps(lex, "kota", "city")); /* hunalign: target first */
+    CU_ASSERT(maps(lex, "pemerintah", "government"));
+    CU_ASSERT_EQUAL(sl_lexicon_size(lex), 2);
+    sl_lexicon_free(lex);
+    const char *base = tmp_path("auto");
+    char idx[512];
+    snprintf(idx, sizeof idx, "%s.index", base);
+    CU_ASSERT_FATAL(write_dictd(base, 1) == 0);
+    lex = sl_lexicon_load(idx, SL_LEX_AUTO, "id", "en", &err);
+    CU_ASSERT_PTR_NOT_NULL(lex);
+    if (lex)
+        check_mini(lex);
+    sl_lexicon_free(lex);
+    remove_dictd(base);
+}
+
+/* ---- FreeDict --------------------------------------------------------- */
+
+static void test_freedict(void)
+{
+    const char *path = sl_lexicon_default_path();
+    if (!path) {
+        printf("\n  note: FreeDict eng-ind not installed, lexicon/freedict skipped ");
+        return;
+    }
+    sl_error err;
+    sl_error_clear(&err);
+    sl_lexicon *lex = sl_lexicon_load(path, SL_LEX_AUTO, "id", "en", &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(lex);
+    CU_ASSERT(sl_lexicon_size(lex) > 5000);
+    CU_ASSERT(maps(lex, stem("id", "penelitian"), "research"));
+    CU_ASSERT(maps(lex, stem("id", "pemerintah"), stem("en", "government")));
+    CU_ASSERT(maps(lex, stem("id", "pemerintahan"), stem("en", "governments")));
+    CU_ASSERT(maps(lex, "kota", stem("en", "city")));
+    /* "2. kopi 2." then the glosses "beverage", " 3.", "plant" */
+    CU_ASSERT(maps(lex, "kopi", stem("en", "coffee")));
+    /* words seen only in English glosses (checked against the whole
+     * dictionary) that would pair if read as translations: coffee's
+     * "beverage" and "plant", avocado's "fruit", knight's "chess piece",
+     * mountain's "large amount", and the gloss numbers */
+    const char *gloss[] = {"beverage", "plant", "fruit", "chess", "piece", "large", "amount",
+                           "2", "3"};
+    for (size_t i = 0; i < sizeof gloss / sizeof *gloss; i++)
+        CU_ASSERT_EQUAL(count(lex, stem("id", gloss[i])), 0);
+    sl_lexicon_free(lex);
+}
+
+int test_lexicon_register(void)
+{
+    CU_pSuite s = CU_add_suite("lexicon", NULL, NULL);
+    if (!s || !CU_add_test(s, "tsv", test_tsv) || !CU_add_test(s, "words", test_words) ||
+        !CU_add_test(s, "hunalign", test_hunalign) ||
+        !CU_add_test(s, "malformed", test_malformed) ||
+        !CU_add_test(s, "missing", test_missing) || !CU_add_test(s, "dictd", test_dictd) ||
+        !CU_add_test(s, "dictd bad index", test_dictd_bad_index) ||
+        !CU_add_test(s, "auto", test_auto) || !CU_add_test(s, "freedict", test_freedict))
+        return -1;
+    return 0;
+}
