@@ -327,6 +327,131 @@ static void test_bad_options(void)
     CU_ASSERT_EQUAL(err.code, SL_EUSAGE);
 }
 
+
+/* ---- the figures on the gold sets of ../shared/data/align -------------- */
+
+#include "selaras/aligneval.h"
+#include "selaras/text.h"
+
+/* Aligns one gold document pair (one sentence per line) and adds its
+ * score; returns 0, or -1 when a file is missing. */
+static int score_pair(const char *src, const char *tgt, const char *gold, sl_aligneval *acc)
+{
+    sl_text ts, tt, tg;
+    sl_error err;
+    if (sl_text_load(src, NULL, &ts, &err))
+        return -1;
+    if (sl_text_load(tgt, NULL, &tt, &err)) {
+        sl_text_free(&ts);
+        return -1;
+    }
+    if (sl_text_load(gold, NULL, &tg, &err)) {
+        sl_text_free(&ts);
+        sl_text_free(&tt);
+        return -1;
+    }
+    sl_span v[2][256];
+    size_t n[2] = { 0, 0 };
+    const sl_text *side[2] = { &ts, &tt };
+    for (int s = 0; s < 2; s++) {
+        const char *p = side[s]->data, *end = p + side[s]->len;
+        while (p < end && n[s] < 256) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            const char *e = nl ? nl : end;
+            if (e > p)
+                v[s][n[s]++] = (sl_span){ p, (size_t)(e - p) };
+            p = nl ? nl + 1 : end;
+        }
+    }
+    sl_beads b = { 0 };
+    sl_ebeads g, t = { 0 };
+    int rc = sl_align(al, v[0], n[0], v[1], n[1], &b, &err);
+    CU_ASSERT_EQUAL(rc, SL_OK);
+    if (rc == SL_OK && sl_ebeads_parse(tg.data, tg.len, gold, &g, &err) == SL_OK) {
+        t.v = calloc(b.n + 1, sizeof *t.v);
+        for (size_t k = 0; t.v && k < b.n; k++) {
+            sl_ebead *e = &t.v[t.n++];
+            e->nsrc = b.v[k].ni;
+            e->ntgt = b.v[k].nj;
+            e->src = malloc((e->nsrc + 1) * sizeof *e->src);
+            e->tgt = malloc((e->ntgt + 1) * sizeof *e->tgt);
+            for (size_t i = 0; e->src && i < e->nsrc; i++) e->src[i] = b.v[k].i0 + i;
+            for (size_t j = 0; e->tgt && j < e->ntgt; j++) e->tgt[j] = b.v[k].j0 + j;
+        }
+        sl_aligneval_add(acc, &g, &t);
+        sl_ebeads_free(&g);
+        sl_ebeads_free(&t);
+    }
+    sl_beads_free(&b);
+    sl_text_free(&ts);
+    sl_text_free(&tt);
+    sl_text_free(&tg);
+    return 0;
+}
+
+/* Strict F1 over a set: dir holds NNNN.src/.tgt/.gold (or, for pud,
+ * sent/X.id, sent/X.en and gold/X.gold). */
+static void check_set(const char *set, double min)
+{
+    const char *dir = test_data_path(set);
+    if (!dir) {
+        printf("\n  (skipped %s: ../shared/data not present)", set);
+        return;
+    }
+    if (!lex)
+        printf("\n  (FreeDict not installed: %s scored without a lexicon)", set);
+    sl_aligneval acc;
+    memset(&acc, 0, sizeof acc);
+    char s[2048], t[2048], g[2048];
+    int docs = 0;
+    if (strstr(set, "pud")) {
+        char list[1024];
+        snprintf(list, sizeof list, "%s/documents.tsv", dir);
+        FILE *f = fopen(list, "r");
+        CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+        char line[256];
+        while (fgets(line, sizeof line, f)) {
+            char *tab = strchr(line, '\t');
+            if (!tab || strncmp(line, "doc_id", 6) == 0)
+                continue;
+            *tab = '\0';
+            snprintf(s, sizeof s, "%s/sent/%s.id", dir, line);
+            snprintf(t, sizeof t, "%s/sent/%s.en", dir, line);
+            snprintf(g, sizeof g, "%s/gold/%s.gold", dir, line);
+            docs += score_pair(s, t, g, &acc) == 0;
+        }
+        fclose(f);
+    } else if (strstr(set, "seed")) {
+        snprintf(s, sizeof s, "%s/seed.id.sent", dir);
+        snprintf(t, sizeof t, "%s/seed.en.sent", dir);
+        snprintf(g, sizeof g, "%s/seed.gold", dir);
+        docs += score_pair(s, t, g, &acc) == 0;
+    } else {
+        for (int k = 0; k < 10000; k++) {
+            snprintf(s, sizeof s, "%s/%04d.src", dir, k);
+            snprintf(t, sizeof t, "%s/%04d.tgt", dir, k);
+            snprintf(g, sizeof g, "%s/%04d.gold", dir, k);
+            if (score_pair(s, t, g, &acc) != 0)
+                break;
+            docs++;
+        }
+    }
+    double p, r, f1;
+    sl_aligneval_prf(&acc, 0, &p, &r, &f1);
+    printf("\n  %-14s %4d docs  strict P %.4f R %.4f F1 %.4f (min %.3f)", set, docs, p, r, f1, min);
+    CU_ASSERT(docs > 0);
+    CU_ASSERT(f1 >= min);
+}
+
+static void test_gold_figures(void)
+{
+    /* without FreeDict the lexicon-free figures apply */
+    check_set("align/seed", 1.0);
+    check_set("align/pud", lex ? 0.995 : 0.99);
+    check_set("align/panl-dev", lex ? 0.96 : 0.90);
+    check_set("align/ted-dev", lex ? 0.95 : 0.92);
+}
+
 int test_align_register(void)
 {
     CU_pSuite s = CU_add_suite("align", init, clean);
@@ -339,7 +464,8 @@ int test_align_register(void)
         !CU_add_test(s, "identical inputs", test_identical) ||
         !CU_add_test(s, "long input in a band", test_long_banded) ||
         !CU_add_test(s, "threads", test_threads) ||
-        !CU_add_test(s, "bad options", test_bad_options))
+        !CU_add_test(s, "bad options", test_bad_options) ||
+        !CU_add_test(s, "gold figures", test_gold_figures))
         return -1;
     return 0;
 }
