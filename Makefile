@@ -4,9 +4,9 @@
 PREFIX    ?= /usr/local
 BUILD     ?= build
 CC        ?= cc
-PKGS      := libpcre2-8 cunit
+PKGS      := libpcre2-8 cunit jansson libxml-2.0
 DEB_PKGS  := build-essential pkg-config libpcre2-dev libcunit1-dev libstemmer-dev \
-             zlib1g-dev dict-freedict-eng-ind libxml2-utils
+             zlib1g-dev dict-freedict-eng-ind libxml2-utils libxml2-dev libjansson-dev
 
 WARN      := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
              -Wpointer-arith -Wcast-qual -Wwrite-strings -Wformat=2 -Wvla
@@ -18,7 +18,7 @@ CFLAGS    ?=
 CPPFLAGS  += -Iinclude -I$(BUILD) -D_POSIX_C_SOURCE=200809L
 ALL_CFLAGS = -std=c11 $(OPT) $(WARN) -fopenmp -MMD -MP $(CFLAGS) \
              $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS    += $(shell pkg-config --libs libpcre2-8 2>/dev/null) -lstemmer -lz -lm -fopenmp
+LDLIBS    += $(shell pkg-config --libs libpcre2-8 jansson 2>/dev/null) -lstemmer -lz -lm -fopenmp
 ifdef SANITIZE
 ALL_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer
 LDFLAGS    += -fsanitize=$(SANITIZE)
@@ -90,7 +90,7 @@ $(BUILD)/tests/%.o: tests/%.c | $(BUILD)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 $(TEST_BIN): $(TEST_OBJ) $(LIB) $(BIN)
-	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB) $(LDLIBS) $(shell pkg-config --libs cunit 2>/dev/null || echo -lcunit)
+	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB) $(LDLIBS) $(shell pkg-config --libs cunit libxml-2.0 2>/dev/null || echo -lcunit -lxml2)
 
 $(BUILD):
 	@mkdir -p $(BUILD)/tests

@@ -1,11 +1,10 @@
 #!/bin/sh
-# samples/run.sh — the main job on the bundled records (used by `make run`).
+# samples/run.sh — the main job on the bundled records (used by `make run`):
+# every record in samples/ aligned into one TMX 1.4b memory.
 set -eu
 BIN=${1:-build/selaras}
 OUT=build/out
 mkdir -p "$OUT"
-for f in samples/[0-9]*.txt; do
-    base=$(basename "$f" .txt)
-    "$BIN" split --lang id -o "$OUT/$base.sent" "$f"
-    echo "selaras: wrote $OUT/$base.sent ($(grep -c . "$OUT/$base.sent") segments)"
-done
+"$BIN" align -o "$OUT/samples.tmx" --unaligned "$OUT/samples.unaligned.tsv" samples/
+"$BIN" align -f tsv -o "$OUT/samples.tsv" samples/ 2>/dev/null
+echo "selaras: TMX written to $OUT/samples.tmx (also $OUT/samples.tsv, $OUT/samples.unaligned.tsv)"

@@ -1,108 +1,261 @@
-/* cli_align.c — `selaras align`: pair the sentences of two files. */
+/* cli_align.c — `selaras align`: records, batches or two files in,
+ * TMX (or another format) out. Documents are aligned in parallel chunks
+ * and written in input order, so the output never depends on the number
+ * of threads. */
 #include "cli.h"
-#include "selaras/align.h"
+#include "selaras/input.h"
 #include "selaras/lexicon.h"
-#include "selaras/segment.h"
-#include "selaras/text.h"
+#include "selaras/output.h"
+#include "selaras/pipeline.h"
 
 #include <getopt.h>
+#include <omp.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#ifndef SELARAS_VERSION
+#define SELARAS_VERSION "0.1.0"
+#endif
 
 static const char usage[] =
-    "usage: selaras align [--presplit] [--format beads|tsv|ladder] [-o FILE]\n"
-    "                     [--lexicon FILE | --no-lexicon] [--max-bead N]\n"
-    "                     [--src-lang id] [--tgt-lang en] ID_FILE EN_FILE\n";
+    "usage: selaras align [OPTIONS] RECORD|DIR|BATCH.jsonl|-\n"
+    "       selaras align [OPTIONS] ID_FILE EN_FILE\n"
+    "       selaras align [OPTIONS] --records RECORD|DIR...\n"
+    "options:\n"
+    "  -f, --format F         tmx (default), tsv, moses, json, beads (default with\n"
+    "                         --presplit), ladder\n"
+    "  -o, --output FILE      output file (moses: FILE.ID and FILE.EN); default stdout\n"
+    "      --presplit         ID_FILE and EN_FILE hold one segment per line\n"
+    "      --jsonl            the input is JSON Lines: {\"doc\":..,\"id\":..,\"en\":..}\n"
+    "      --langs ID,EN      xml:lang codes for TMX (default id,en)\n"
+    "      --min-confidence X leave out units below confidence X (0-1)\n"
+    "      --unaligned FILE   list unaligned sentences (TSV) in FILE\n"
+    "      --lexicon FILE     TSV (id<TAB>en) or hunalign (en @ id) dictionary\n"
+    "      --no-lexicon       length, numbers, names and cognates only\n"
+    "      --max-bead N       widest bead side, 1-4 (default 3)\n"
+    "      --src-lang L, --tgt-lang L   languages (default id, en)\n"
+    "      --rules DIR        splitter rule files to use instead of the built-in ones\n"
+    "  -j, --threads N        worker threads (default: all cores)\n";
 
-/* One side: the file's text and its sentences as spans. */
+enum { CHUNK = 256 };
+
 typedef struct {
-    sl_text text;
-    sl_sents sents; /* when split by the segmenter */
-    sl_span *v;
-    size_t n;
-} side_t;
+    sl_pipe_opts po;
+    int fmt, jsonl, records, nolex, threads;
+    const char *outpath, *unaligned, *lexpath;
+    char langs[2][64];
+    double min_conf;
+} opts_t;
 
-static void side_free(side_t *s)
+/* Loads the lexicon the options ask for; NULL with a warning when the
+ * default is missing, NULL with *failed set when a named one is bad. */
+static sl_lexicon *get_lexicon(const opts_t *o, int *failed)
 {
-    free(s->v);
-    sl_sents_free(&s->sents);
-    sl_text_free(&s->text);
+    sl_error err;
+    sl_error_clear(&err);
+    *failed = 0;
+    if (o->nolex)
+        return NULL;
+    const char *path = o->lexpath ? o->lexpath : sl_lexicon_default_path();
+    if (!path) {
+        cli_msg("warning: no lexicon installed (apt-get install dict-freedict-eng-ind); "
+                "aligning on length, numbers, names and cognates");
+        return NULL;
+    }
+    sl_lexicon *lex = sl_lexicon_load(path, SL_LEX_AUTO, o->po.align.src_lang,
+                                      o->po.align.tgt_lang, &err);
+    if (!lex && o->lexpath) {
+        cli_report(&err);
+        *failed = 1;
+    } else if (!lex) {
+        char buf[1400];
+        cli_msg("warning: default lexicon unusable, aligning without one: %s",
+                sl_error_format(&err, buf, sizeof buf));
+    }
+    return lex;
 }
 
-/* One segment per non-blank line. */
-static int read_presplit(side_t *s, const char *name, sl_error *err)
+/* Output streams: one, or two for Moses, all written atomically. */
+typedef struct {
+    cli_out out[2];
+    int n;
+} outs_t;
+
+static int open_outs(outs_t *os, const opts_t *o)
 {
-    size_t cap = 0;
-    const char *p = s->text.data, *end = p + s->text.len;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *le = nl ? nl : end;
-        const char *a = p, *b = le;
-        while (a < b && (*a == ' ' || *a == '\t')) a++;
-        while (b > a && (b[-1] == ' ' || b[-1] == '\t' || b[-1] == '\r')) b--;
-        if (b > a) {
-            if (s->n == cap) {
-                cap = cap ? cap * 2 : 64;
-                sl_span *v = realloc(s->v, cap * sizeof *v);
-                if (!v)
-                    return sl_error_set(err, SL_ENOMEM, name, 0, -1, "out of memory");
-                s->v = v;
+    memset(os, 0, sizeof *os);
+    if (o->fmt != SL_FMT_MOSES) {
+        os->n = 1;
+        return cli_out_open(&os->out[0], o->outpath);
+    }
+    if (!o->outpath || strcmp(o->outpath, "-") == 0) {
+        cli_msg("align: --format moses needs -o PREFIX (writes PREFIX.%s and PREFIX.%s)",
+                o->langs[0], o->langs[1]);
+        return -1;
+    }
+    for (int k = 0; k < 2; k++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s.%s", o->outpath, o->langs[k]);
+        if (cli_out_open(&os->out[k], path)) {
+            if (k)
+                cli_out_close(&os->out[0], 0);
+            return -1;
+        }
+        os->n = k + 1;
+    }
+    return 0;
+}
+
+static int close_outs(outs_t *os, int ok)
+{
+    int rc = 0;
+    for (int k = 0; k < os->n; k++)
+        rc |= cli_out_close(&os->out[k], ok);
+    return rc;
+}
+
+/* Processes one item into a document (called from worker threads). */
+static int process(const sl_pipe *p, const sl_item *it, sl_doc *d, sl_error *err)
+{
+    if (it->kind == SL_ITEM_RECORD)
+        return sl_pipe_record(p, it->name, it->t[0].data, it->t[0].len, d, err);
+    return sl_pipe_pair(p, it->name, it->t[0].data, it->t[0].len, it->t[1].data, it->t[1].len, d,
+                        err);
+}
+
+/* The next chunk of documents: from in, or (in NULL) the one pair of
+ * files in paths. Returns the count, 0 at the end, -1 on error. */
+static long next_chunk(sl_input *in, char **paths, int *pair_done, sl_item *items, sl_error *err)
+{
+    if (in)
+        return sl_input_next(in, items, CHUNK, err);
+    if ((*pair_done)++)
+        return 0;
+    memset(&items[0], 0, sizeof items[0]);
+    items[0].kind = SL_ITEM_PAIR;
+    if (sl_text_load(paths[0], NULL, &items[0].t[0], err) ||
+        sl_text_load(paths[1], NULL, &items[0].t[1], err)) {
+        sl_item_free(&items[0]);
+        return -1;
+    }
+    if (!(items[0].name = strdup(paths[0]))) {
+        sl_item_free(&items[0]);
+        sl_error_set(err, SL_ENOMEM, paths[0], 0, -1, "out of memory");
+        return -1;
+    }
+    return 1;
+}
+
+/* Runs the sources through the pipeline and the writer. */
+static int run(const opts_t *o, const sl_pipe *p, char **paths, int npaths, int pair)
+{
+    int status = CLI_OK;
+    outs_t os;
+    cli_out un = { 0 };
+    if (open_outs(&os, o))
+        return CLI_FAIL;
+    if (o->unaligned && cli_out_open(&un, o->unaligned)) {
+        close_outs(&os, 0);
+        return CLI_FAIL;
+    }
+    sl_writer w;
+    memset(&w, 0, sizeof w);
+    w.fmt = o->fmt;
+    w.f[0] = os.out[0].f;
+    w.f[1] = os.n > 1 ? os.out[1].f : NULL;
+    w.tmx.lang[0] = o->langs[0];
+    w.tmx.lang[1] = o->langs[1];
+    w.tmx.version = SELARAS_VERSION;
+    w.tmx.min_conf = o->min_conf;
+    /* SOURCE_DATE_EPOCH makes the TMX date, and so the bytes, reproducible */
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    w.tmx.created = sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
+    /* a directory, JSON Lines or several records make a batch */
+    struct stat st;
+    w.batch = !pair && (npaths > 1 || o->jsonl || strstr(paths[0], ".jsonl") ||
+                        (stat(paths[0], &st) == 0 && S_ISDIR(st.st_mode)));
+    sl_item *items = calloc(CHUNK, sizeof *items);
+    sl_doc *docs = calloc(CHUNK, sizeof *docs);
+    sl_error *errs = calloc(CHUNK, sizeof *errs);
+    int *rcs = calloc(CHUNK, sizeof *rcs);
+    sl_error err;
+    sl_error_clear(&err);
+    if (!items || !docs || !errs || !rcs) {
+        cli_msg("out of memory");
+        status = CLI_FAIL;
+        goto done;
+    }
+    sl_write_begin(&w);
+    for (int src = 0; src < (pair ? 1 : npaths) && status == CLI_OK; src++) {
+        sl_input *in = NULL;
+        if (!pair && !(in = sl_input_open(paths[src], o->jsonl, &err))) {
+            status = cli_report(&err);
+            break;
+        }
+        int pair_done = 0;
+        for (;;) {
+            long n = next_chunk(in, paths, &pair_done, items, &err);
+            if (n < 0) {
+                status = cli_report(&err);
+                break;
             }
-            s->v[s->n++] = (sl_span){ a, (size_t)(b - a) };
+            if (n == 0)
+                break;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(o->threads > 0 ? o->threads : omp_get_max_threads())
+            for (long k = 0; k < n; k++) {
+                sl_error_clear(&errs[k]);
+                rcs[k] = process(p, &items[k], &docs[k], &errs[k]);
+            }
+            for (long k = 0; k < n && status == CLI_OK; k++) {
+                if (rcs[k]) {
+                    if (!errs[k].file[0])
+                        snprintf(errs[k].file, sizeof errs[k].file, "%s", items[k].name);
+                    status = cli_report(&errs[k]);
+                    break;
+                }
+                if (sl_write_doc(&w, &docs[k])) {
+                    cli_msg("write error");
+                    status = CLI_FAIL;
+                }
+                if (un.f)
+                    sl_write_unaligned(un.f, &w.tmx, &docs[k]);
+                if (docs[k].rec.note[0])
+                    cli_msg("%s: %s", docs[k].name, docs[k].rec.note);
+            }
+            for (long k = 0; k < n; k++) {
+                if (!rcs[k])
+                    sl_doc_free(&docs[k]);
+                sl_item_free(&items[k]);
+            }
         }
-        p = nl ? nl + 1 : end;
+        sl_input_close(in);
     }
-    return SL_OK;
-}
-
-static int load_side(side_t *s, const char *path, const char *lang, int presplit,
-                     const char *rules, sl_error *err)
-{
-    memset(s, 0, sizeof *s);
-    if (sl_text_load(path, NULL, &s->text, err))
-        return err->code;
-    if (presplit)
-        return read_presplit(s, path, err);
-    sl_seg *seg = sl_seg_new(lang, rules, err);
-    if (!seg)
-        return err->code;
-    int rc = sl_seg_split(seg, s->text.data, s->text.len, 0, &s->sents, err);
-    sl_seg_free(seg);
-    if (rc)
-        return rc;
-    s->v = malloc((s->sents.n + 1) * sizeof *s->v);
-    if (!s->v)
-        return sl_error_set(err, SL_ENOMEM, path, 0, -1, "out of memory");
-    for (size_t i = 0; i < s->sents.n; i++)
-        s->v[i] = (sl_span){ s->sents.text + s->sents.v[i].off, s->sents.v[i].len };
-    s->n = s->sents.n;
-    return SL_OK;
-}
-
-static void write_indices(FILE *f, size_t i0, size_t n)
-{
-    fputc('[', f);
-    for (size_t k = 0; k < n; k++)
-        fprintf(f, "%s%zu", k ? "," : "", i0 + k);
-    fputc(']', f);
-}
-
-/* Writes a side's sentences joined by spaces, tabs and newlines flattened. */
-static void write_text(FILE *f, const sl_span *v, size_t i0, size_t n)
-{
-    for (size_t k = 0; k < n; k++) {
-        if (k)
-            fputc(' ', f);
-        for (size_t x = 0; x < v[i0 + k].len; x++) {
-            char c = v[i0 + k].s[x];
-            fputc(c == '\t' || c == '\n' || c == '\r' ? ' ' : c, f);
-        }
+    if (status == CLI_OK && sl_write_end(&w)) {
+        cli_msg("write error");
+        status = CLI_FAIL;
     }
+done:
+    if (close_outs(&os, status == CLI_OK) && status == CLI_OK)
+        status = CLI_FAIL;
+    if (un.f && cli_out_close(&un, status == CLI_OK) && status == CLI_OK)
+        status = CLI_FAIL;
+    if (status == CLI_OK && o->outpath && o->fmt != SL_FMT_MOSES)
+        cli_msg("wrote %zu units from %zu documents to %s", w.units, w.docs, o->outpath);
+    else if (status == CLI_OK && o->fmt == SL_FMT_MOSES)
+        cli_msg("wrote %zu units from %zu documents to %s.%s and %s.%s", w.units, w.docs,
+                o->outpath, o->langs[0], o->outpath, o->langs[1]);
+    free(items);
+    free(docs);
+    free(errs);
+    free(rcs);
+    return status;
 }
 
 int cli_align(int argc, char **argv)
 {
-    static const struct option opts[] = {
+    static const struct option lopts[] = {
         { "presplit", no_argument, NULL, 'p' },
         { "format", required_argument, NULL, 'f' },
         { "output", required_argument, NULL, 'o' },
@@ -112,106 +265,88 @@ int cli_align(int argc, char **argv)
         { "src-lang", required_argument, NULL, 's' },
         { "tgt-lang", required_argument, NULL, 't' },
         { "rules", required_argument, NULL, 'r' },
+        { "jsonl", no_argument, NULL, 'J' },
+        { "records", no_argument, NULL, 'R' },
+        { "langs", required_argument, NULL, 'L' },
+        { "min-confidence", required_argument, NULL, 'c' },
+        { "unaligned", required_argument, NULL, 'u' },
+        { "threads", required_argument, NULL, 'j' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    sl_align_opts ao;
-    sl_align_opts_default(&ao);
-    const char *format = "beads", *outpath = NULL, *lexpath = NULL, *rules = NULL;
-    int presplit = 0, nolex = 0, c;
-    while ((c = getopt_long(argc, argv, "f:o:h", opts, NULL)) != -1) {
+    opts_t o;
+    memset(&o, 0, sizeof o);
+    sl_align_opts_default(&o.po.align);
+    o.fmt = -1;
+    snprintf(o.langs[0], sizeof o.langs[0], "id");
+    snprintf(o.langs[1], sizeof o.langs[1], "en");
+    int c;
+    char *end;
+    while ((c = getopt_long(argc, argv, "f:o:j:h", lopts, NULL)) != -1) {
         switch (c) {
-        case 'p': presplit = 1; break;
-        case 'f': format = optarg; break;
-        case 'o': outpath = optarg; break;
-        case 'x': lexpath = optarg; break;
-        case 'X': nolex = 1; break;
-        case 'm': ao.max_side = atoi(optarg); break;
-        case 's': ao.src_lang = optarg; break;
-        case 't': ao.tgt_lang = optarg; break;
-        case 'r': rules = optarg; break;
+        case 'p': o.po.presplit = 1; break;
+        case 'f':
+            if ((o.fmt = sl_format_parse(optarg)) < 0) {
+                cli_msg("align: unknown format '%s'", optarg);
+                return CLI_USAGE;
+            }
+            break;
+        case 'o': o.outpath = optarg; break;
+        case 'x': o.lexpath = optarg; break;
+        case 'X': o.nolex = 1; break;
+        case 'm': o.po.align.max_side = (int)strtol(optarg, &end, 10);
+            if (*end) { cli_msg("align: --max-bead takes a number"); return CLI_USAGE; }
+            break;
+        case 's': o.po.align.src_lang = optarg; break;
+        case 't': o.po.align.tgt_lang = optarg; break;
+        case 'r': o.po.rules_dir = optarg; break;
+        case 'J': o.jsonl = 1; break;
+        case 'R': o.records = 1; break;
+        case 'L': {
+            const char *comma = strchr(optarg, ',');
+            if (!comma || comma == optarg || !comma[1] || (size_t)(comma - optarg) >= 64 ||
+                strlen(comma + 1) >= 64 || strchr(optarg, '_')) {
+                cli_msg("align: --langs takes two BCP 47 codes such as id-ID,en-US");
+                return CLI_USAGE;
+            }
+            snprintf(o.langs[0], sizeof o.langs[0], "%.*s", (int)(comma - optarg), optarg);
+            snprintf(o.langs[1], sizeof o.langs[1], "%s", comma + 1);
+            break;
+        }
+        case 'c': o.min_conf = strtod(optarg, &end);
+            if (*end || o.min_conf < 0 || o.min_conf > 1) {
+                cli_msg("align: --min-confidence takes a number from 0 to 1");
+                return CLI_USAGE;
+            }
+            break;
+        case 'u': o.unaligned = optarg; break;
+        case 'j': o.threads = (int)strtol(optarg, &end, 10);
+            if (*end || o.threads < 1) { cli_msg("align: --threads takes a positive number"); return CLI_USAGE; }
+            break;
         case 'h': fputs(usage, stdout); return CLI_OK;
         default: fputs(usage, stderr); return CLI_USAGE;
         }
     }
-    if (argc - optind != 2 || (strcmp(format, "beads") && strcmp(format, "tsv") &&
-                               strcmp(format, "ladder"))) {
+    int npaths = argc - optind;
+    int pair = npaths == 2 && !o.records && !o.jsonl;
+    if (npaths < 1 || (npaths > 2 && !o.records) || (o.po.presplit && !pair)) {
+        if (o.po.presplit && !pair)
+            cli_msg("align: --presplit takes ID_FILE EN_FILE");
         fputs(usage, stderr);
         return CLI_USAGE;
     }
+    if (o.fmt < 0)
+        o.fmt = o.po.presplit ? SL_FMT_BEADS : SL_FMT_TMX;
+    o.records = o.records ? npaths : 0;
+    int failed;
+    sl_lexicon *lex = get_lexicon(&o, &failed);
+    if (failed)
+        return CLI_USAGE;
     sl_error err;
     sl_error_clear(&err);
-    sl_lexicon *lex = NULL;
-    if (!nolex) {
-        const char *path = lexpath ? lexpath : sl_lexicon_default_path();
-        if (path) {
-            lex = sl_lexicon_load(path, SL_LEX_AUTO, ao.src_lang, ao.tgt_lang, &err);
-            if (!lex && lexpath)
-                return cli_report(&err);
-            if (!lex) {
-                char buf[1400];
-                cli_msg("warning: default lexicon unusable, aligning without one: %s",
-                        sl_error_format(&err, buf, sizeof buf));
-            }
-        } else {
-            cli_msg("warning: no lexicon installed (apt-get install dict-freedict-eng-ind); "
-                    "aligning on length, numbers, names and cognates");
-        }
-    }
-    side_t src, tgt;
-    int status = CLI_OK;
-    memset(&tgt, 0, sizeof tgt);
-    if (load_side(&src, argv[optind], ao.src_lang, presplit, rules, &err) ||
-        load_side(&tgt, argv[optind + 1], ao.tgt_lang, presplit, rules, &err)) {
-        status = cli_report(&err);
-        goto done;
-    }
-    if (src.n == 0 || tgt.n == 0) {
-        cli_msg("%s: no sentences", src.n == 0 ? argv[optind] : argv[optind + 1]);
-        status = CLI_USAGE;
-        goto done;
-    }
-    sl_aligner *al = sl_aligner_new(&ao, lex, &err);
-    if (!al) {
-        status = cli_report(&err);
-        goto done;
-    }
-    sl_beads beads = { 0 };
-    if (sl_align(al, src.v, src.n, tgt.v, tgt.n, &beads, &err)) {
-        status = cli_report(&err);
-        sl_aligner_free(al);
-        goto done;
-    }
-    cli_out out;
-    if (cli_out_open(&out, outpath) == 0) {
-        for (size_t b = 0; b < beads.n; b++) {
-            const sl_bead *bd = &beads.v[b];
-            if (strcmp(format, "beads") == 0) {
-                write_indices(out.f, bd->i0, bd->ni);
-                fputc(':', out.f);
-                write_indices(out.f, bd->j0, bd->nj);
-                fputc('\n', out.f);
-            } else if (strcmp(format, "tsv") == 0) {
-                write_text(out.f, src.v, bd->i0, bd->ni);
-                fputc('\t', out.f);
-                write_text(out.f, tgt.v, bd->j0, bd->nj);
-                fprintf(out.f, "\t%.3f\t%zu-%zu\n", bd->conf, bd->ni, bd->nj);
-            } else {
-                fprintf(out.f, "%zu\t%zu\t%.3f\n", bd->i0, bd->j0, bd->conf);
-            }
-        }
-        if (strcmp(format, "ladder") == 0)
-            fprintf(out.f, "%zu\t%zu\t1.000\n", src.n, tgt.n);
-        if (cli_out_close(&out, 1))
-            status = CLI_FAIL;
-    } else {
-        status = CLI_FAIL;
-    }
-    sl_beads_free(&beads);
-    sl_aligner_free(al);
-done:
-    side_free(&src);
-    side_free(&tgt);
+    sl_pipe *p = sl_pipe_new(&o.po, lex, &err);
+    int status = p ? run(&o, p, argv + optind, npaths, pair) : cli_report(&err);
+    sl_pipe_free(p);
     sl_lexicon_free(lex);
     return status;
 }

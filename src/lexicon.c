@@ -3,9 +3,12 @@
  * Every format is reduced to entries of two sides (source text, target
  * text); each side becomes alternatives of stemmed words, and the word pairs
  * that one-word alternatives allow are interned and collected as 64-bit
- * (source id, target id) keys. After loading the keys are sorted and
- * deduplicated into CSR arrays: the targets of source id s are
- * [off[s], off[s+1]), so a lookup is one hash probe and a slice. */
+ * (source id, target id) keys. At the end of every add the keys are sorted
+ * and deduplicated into CSR arrays: the targets of source id s are
+ * [off[s], off[s+1]), so a lookup is one hash probe and a slice. The loader
+ * (stemmers, stop words, the sorted keys) stays with the lexicon so that
+ * further sources can be added; a failed add leaves the pairs as they
+ * were. */
 #include "selaras/lexicon.h"
 #include "selaras/strmap.h"
 #include "selaras/text.h"
@@ -23,12 +26,19 @@
 
 const char *sl_rules_builtin(const char *name); /* generated from src/rules */
 
+/* The built-in core lexicon: src/rules/BUILTIN_LEX.txt, for id -> en. */
+#define BUILTIN_LEX "lexicon_id_en"
+
+typedef struct loader loader_t;
+
 struct sl_lexicon {
     sl_strmap *src, *tgt;
     size_t *off;      /* by source id, nsrc + 1 entries */
     uint32_t *ids;    /* target ids, ascending within each source's range */
     const char **str; /* the same targets as keys of tgt */
     size_t npairs;
+    size_t nsrc;      /* source ids the CSR covers: later ones have no pair */
+    loader_t *ld;     /* what further adds need */
 };
 
 /* What the loader knows of one side's language. */
@@ -36,6 +46,7 @@ typedef struct {
     struct sb_stemmer *stemmer; /* NULL: no stemming */
     sl_strmap *stop;            /* NULL: no stop words */
     int english;                /* drop a leading to/a/an/the */
+    char code[64];              /* ISO code ("id") or the lower-cased name */
 } lang_t;
 
 /* One side of the current entry: its kept words, already stemmed. */
@@ -52,14 +63,16 @@ typedef struct {
     size_t lcap;
 } side_t;
 
-typedef struct {
+struct loader {
     sl_lexicon *lex;
     locale_t ctype;  /* C.UTF-8 for Unicode letter case */
     lang_t lang[2];  /* source, target */
     side_t side[2];
-    uint64_t *pairs; /* source id << 32 | target id, unsorted */
+    uint64_t *pairs; /* source id << 32 | target id: the first lex->npairs
+                      * are the CSR's, sorted; the current add appends */
     size_t npairs, pcap;
-} loader_t;
+    int lone_stop;   /* keep a stop word that is a whole alternative */
+};
 
 enum { SRC = 0, TGT = 1 };
 
@@ -158,6 +171,7 @@ static int lang_init(lang_t *L, const char *lang, const char *dflt, sl_error *er
                                 "no Snowball stemmer for language '%s'", lang);
     }
     const char *code = lang ? lang_code(low, cbuf, sizeof cbuf) : dflt;
+    snprintf(L->code, sizeof L->code, "%s", code);
     L->english = strcmp(code, "en") == 0;
     char name[80];
     snprintf(name, sizeof name, "stop_%s", code);
@@ -217,15 +231,20 @@ static int put_utf8(side_t *sd, size_t *n, unsigned c)
 }
 
 /* Stems the lower-cased word in sd->low (n bytes) and appends it as the
- * next word of sd, unless the language drops it. */
-static int keep_word(side_t *sd, const lang_t *L, size_t n, int first)
+ * next word of sd, unless the language drops it (stop words only when
+ * stop is set). A fully reduplicated word ("kupu-kupu", a plural) is its
+ * base ("kupu"), as the aligner reads it. */
+static int keep_word(side_t *sd, const lang_t *L, size_t n, int first, int stop)
 {
     const char *w = sd->low;
+    const char *h = memchr(w, '-', n);
+    if (h && (size_t)(h - w) * 2 + 1 == n && memcmp(w, h + 1, (size_t)(h - w)) == 0)
+        n = (size_t)(h - w);
     if (L->english && first &&
         ((n == 2 && (memcmp(w, "to", 2) == 0 || memcmp(w, "an", 2) == 0)) ||
          (n == 1 && w[0] == 'a') || (n == 3 && memcmp(w, "the", 3) == 0)))
         return 0;
-    if (L->stop && sl_strmap_get(L->stop, w, n) >= 0)
+    if (stop && L->stop && sl_strmap_get(L->stop, w, n) >= 0)
         return 0;
     if (L->stemmer) {
         const sb_symbol *st = sb_stemmer_stem(L->stemmer, (const sb_symbol *)w, (int)n);
@@ -250,7 +269,7 @@ static int keep_word(side_t *sd, const lang_t *L, size_t n, int first)
 static int parse_alt(loader_t *ld, side_t *sd, const lang_t *L, size_t a, size_t b)
 {
     const char *t = sd->text;
-    size_t first = sd->nword, adv, adv2;
+    size_t first = sd->nword, adv, adv2, n = 0;
     int nth = 0;
     for (size_t j = a; j < b;) {
         unsigned c = cp_at(t, b, j, &adv);
@@ -258,7 +277,7 @@ static int parse_alt(loader_t *ld, side_t *sd, const lang_t *L, size_t a, size_t
             j += adv;
             continue;
         }
-        size_t n = 0;
+        n = 0;
         while (j < b) {
             c = cp_at(t, b, j, &adv);
             if (!is_wordchar(ld, c) && !is_mark(c)) {
@@ -275,9 +294,13 @@ static int parse_alt(loader_t *ld, side_t *sd, const lang_t *L, size_t a, size_t
                 return -1;
             j += adv;
         }
-        if (keep_word(sd, L, n, nth++ == 0))
+        if (keep_word(sd, L, n, nth++ == 0, 1))
             return -1;
     }
+    /* a curated one-word side is meant, even "banyak" or "because": sd->low
+     * still holds that word */
+    if (ld->lone_stop && nth == 1 && sd->nword == first && keep_word(sd, L, n, 1, 0))
+        return -1;
     if (sd->nword > first) {
         if (reserve(&sd->alt, &sd->acap, sd->nalt + 2, sizeof *sd->alt))
             return -1;
@@ -380,43 +403,71 @@ static int cmp_u64(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Sorts and deduplicates the pairs into the CSR arrays. */
+/* Sorts and deduplicates all the pairs into new CSR arrays, which replace
+ * the old ones only when every allocation succeeded. */
 static int build(loader_t *ld)
 {
     sl_lexicon *lex = ld->lex;
+    size_t nsrc = sl_strmap_size(lex->src), cap = ld->npairs ? ld->npairs : 1;
+    size_t *off = calloc(nsrc + 1, sizeof *off);
+    uint32_t *ids = malloc(cap * sizeof *ids);
+    const char **str = malloc(cap * sizeof *str);
+    if (!off || !ids || !str) {
+        free(off);
+        free(ids);
+        free(str);
+        return -1;
+    }
     if (ld->npairs)
         qsort(ld->pairs, ld->npairs, sizeof *ld->pairs, cmp_u64);
     size_t n = 0;
     for (size_t i = 0; i < ld->npairs; i++)
         if (n == 0 || ld->pairs[i] != ld->pairs[n - 1])
             ld->pairs[n++] = ld->pairs[i];
-    size_t nsrc = sl_strmap_size(lex->src);
-    lex->off = calloc(nsrc + 1, sizeof *lex->off);
-    lex->ids = malloc((n ? n : 1) * sizeof *lex->ids);
-    lex->str = malloc((n ? n : 1) * sizeof *lex->str);
-    if (!lex->off || !lex->ids || !lex->str)
-        return -1;
     for (size_t i = 0; i < n; i++) {
-        lex->off[(ld->pairs[i] >> 32) + 1]++;
-        lex->ids[i] = (uint32_t)ld->pairs[i];
-        lex->str[i] = sl_strmap_key(lex->tgt, (long)lex->ids[i]);
+        off[(ld->pairs[i] >> 32) + 1]++;
+        ids[i] = (uint32_t)ld->pairs[i];
+        str[i] = sl_strmap_key(lex->tgt, (long)ids[i]);
     }
     for (size_t s = 0; s < nsrc; s++)
-        lex->off[s + 1] += lex->off[s];
-    lex->npairs = n;
+        off[s + 1] += off[s];
+    free(lex->off);
+    free(lex->ids);
+    free(lex->str);
+    lex->off = off;
+    lex->ids = ids;
+    lex->str = str;
+    lex->nsrc = nsrc;
+    lex->npairs = ld->npairs = n;
     return 0;
+}
+
+/* Ends an add that returned rc: builds the CSR on success; on failure
+ * forgets the pairs of this add. Words it interned stay in the maps, past
+ * the CSR's nsrc or in no range, and the maps' keys may have moved, so the
+ * target strings are looked up again. */
+static int end_add(loader_t *ld, int rc, const char *name, sl_error *err)
+{
+    sl_lexicon *lex = ld->lex;
+    if (rc == SL_OK && build(ld))
+        rc = sl_error_set(err, SL_ENOMEM, name, 0, -1, "out of memory");
+    if (rc != SL_OK) {
+        ld->npairs = lex->npairs;
+        for (size_t i = 0; i < lex->npairs; i++)
+            lex->str[i] = sl_strmap_key(lex->tgt, (long)lex->ids[i]);
+    }
+    return rc;
 }
 
 /* ---- line formats ---------------------------------------------------- */
 
-static int load_lines(loader_t *ld, const char *path, enum sl_lex_format fmt, sl_error *err)
+/* Reads the TSV or hunalign lines of t; error offsets are t's plus base
+ * (the length of a BOM before it), under the name path. */
+static int load_lines(loader_t *ld, const sl_text *tx, long long base, const char *path,
+                      enum sl_lex_format fmt, sl_error *err)
 {
-    sl_text t;
-    int rc = sl_text_load(path, NULL, &t, err);
-    if (rc)
-        return rc;
-    /* error offsets are into the file, which may start with a BOM */
-    long long base = t.maplen && t.data == (const char *)t.map + 3 ? 3 : 0;
+    const sl_text t = *tx;
+    int rc = SL_OK;
     long lineno = 0, entries = 0;
     for (size_t i = 0; i < t.len && rc == SL_OK;) {
         const char *s = t.data + i, *nl = memchr(s, '\n', t.len - i);
@@ -477,6 +528,19 @@ static int load_lines(loader_t *ld, const char *path, enum sl_lex_format fmt, sl
     }
     if (rc == SL_OK && entries == 0)
         rc = sl_error_set(err, SL_EINPUT, path, 0, -1, "no lexicon entries");
+    return rc;
+}
+
+static int load_file_lines(loader_t *ld, const char *path, enum sl_lex_format fmt,
+                           sl_error *err)
+{
+    sl_text t;
+    int rc = sl_text_load(path, NULL, &t, err);
+    if (rc)
+        return rc;
+    /* error offsets are into the file, which may start with a BOM */
+    long long base = t.data == (const char *)t.map + 3 ? 3 : 0;
+    rc = load_lines(ld, &t, base, path, fmt, err);
     sl_text_free(&t);
     return rc;
 }
@@ -703,6 +767,8 @@ static int load_dictd(loader_t *ld, const char *path, sl_error *err)
 
 static void loader_free(loader_t *ld)
 {
+    if (!ld)
+        return;
     if (ld->ctype)
         freelocale(ld->ctype);
     for (int k = 0; k < 2; k++) {
@@ -717,6 +783,88 @@ static void loader_free(loader_t *ld)
         free(sd->low);
     }
     free(ld->pairs);
+    free(ld);
+}
+
+sl_lexicon *sl_lexicon_new(const char *src_lang, const char *tgt_lang, sl_error *err)
+{
+    int rc = SL_OK;
+    sl_lexicon *lex = calloc(1, sizeof *lex);
+    if (!lex || !(lex->src = sl_strmap_new()) || !(lex->tgt = sl_strmap_new()) ||
+        !(lex->ld = calloc(1, sizeof *lex->ld)))
+        rc = sl_error_set(err, SL_ENOMEM, NULL, 0, -1, "out of memory");
+    loader_t *ld = lex ? lex->ld : NULL;
+    if (rc == SL_OK) {
+        ld->lex = lex;
+        if (!(ld->ctype = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0)))
+            rc = sl_error_set(err, SL_EINTERNAL, NULL, 0, -1,
+                              "cannot set up the C.UTF-8 locale");
+    }
+    if (rc == SL_OK)
+        rc = lang_init(&ld->lang[SRC], src_lang, "id", err);
+    if (rc == SL_OK)
+        rc = lang_init(&ld->lang[TGT], tgt_lang, "en", err);
+    if (rc) {
+        sl_lexicon_free(lex);
+        return NULL;
+    }
+    return lex;
+}
+
+int sl_lexicon_add_file(sl_lexicon *lex, const char *path, enum sl_lex_format fmt,
+                        sl_error *err)
+{
+    if (!lex || !path)
+        return sl_error_set(err, SL_EUSAGE, path, 0, -1, !lex ? "no lexicon" : "no lexicon path");
+    loader_t *ld = lex->ld;
+    int rc;
+    if (fmt == SL_LEX_DICTD || (fmt == SL_LEX_AUTO && ends_with(path, ".index")))
+        rc = load_dictd(ld, path, err);
+    else if (fmt == SL_LEX_AUTO || fmt == SL_LEX_TSV || fmt == SL_LEX_HUNALIGN)
+        rc = load_file_lines(ld, path, fmt, err);
+    else
+        rc = sl_error_set(err, SL_EUSAGE, path, 0, -1, "unknown lexicon format %d", (int)fmt);
+    return end_add(ld, rc, path, err);
+}
+
+int sl_lexicon_add_text(sl_lexicon *lex, const char *text, size_t len, const char *name,
+                        enum sl_lex_format fmt, sl_error *err)
+{
+    if (!name)
+        name = "<memory>";
+    if (!lex || (!text && len))
+        return sl_error_set(err, SL_EUSAGE, name, 0, -1, !lex ? "no lexicon" : "no text");
+    if (fmt == SL_LEX_DICTD)
+        return sl_error_set(err, SL_EUSAGE, name, 0, -1,
+                            "a dictd lexicon is read from its files, not from memory");
+    if (fmt != SL_LEX_AUTO && fmt != SL_LEX_TSV && fmt != SL_LEX_HUNALIGN)
+        return sl_error_set(err, SL_EUSAGE, name, 0, -1, "unknown lexicon format %d", (int)fmt);
+    sl_text t;
+    int rc = sl_text_from_mem(text ? text : "", len, name, &t, err);
+    if (rc == SL_OK) {
+        long long base = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+        rc = load_lines(lex->ld, &t, base, name, fmt, err);
+        sl_text_free(&t);
+    }
+    return end_add(lex->ld, rc, name, err);
+}
+
+int sl_lexicon_add_builtin(sl_lexicon *lex, sl_error *err)
+{
+    if (!lex)
+        return sl_error_set(err, SL_EUSAGE, NULL, 0, -1, "no lexicon");
+    loader_t *ld = lex->ld;
+    if (strcmp(ld->lang[SRC].code, "id") != 0 || strcmp(ld->lang[TGT].code, "en") != 0)
+        return SL_OK;
+    const char *text = sl_rules_builtin(BUILTIN_LEX);
+    if (!text)
+        return sl_error_set(err, SL_EINTERNAL, NULL, 0, -1,
+                            "the built-in lexicon %s is missing", BUILTIN_LEX);
+    ld->lone_stop = 1;
+    int rc = sl_lexicon_add_text(lex, text, strlen(text), "rules/" BUILTIN_LEX ".txt",
+                                 SL_LEX_TSV, err);
+    ld->lone_stop = 0;
+    return rc;
 }
 
 sl_lexicon *sl_lexicon_load(const char *path, enum sl_lex_format fmt, const char *src_lang,
@@ -726,31 +874,8 @@ sl_lexicon *sl_lexicon_load(const char *path, enum sl_lex_format fmt, const char
         sl_error_set(err, SL_EUSAGE, NULL, 0, -1, "no lexicon path");
         return NULL;
     }
-    loader_t ld;
-    memset(&ld, 0, sizeof ld);
-    int rc = SL_OK;
-    ld.lex = calloc(1, sizeof *ld.lex);
-    if (!ld.lex || !(ld.lex->src = sl_strmap_new()) || !(ld.lex->tgt = sl_strmap_new()))
-        rc = sl_error_set(err, SL_ENOMEM, path, 0, -1, "out of memory");
-    if (rc == SL_OK && !(ld.ctype = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0)))
-        rc = sl_error_set(err, SL_EINTERNAL, NULL, 0, -1, "cannot set up the C.UTF-8 locale");
-    if (rc == SL_OK)
-        rc = lang_init(&ld.lang[SRC], src_lang, "id", err);
-    if (rc == SL_OK)
-        rc = lang_init(&ld.lang[TGT], tgt_lang, "en", err);
-    if (rc == SL_OK) {
-        if (fmt == SL_LEX_DICTD || (fmt == SL_LEX_AUTO && ends_with(path, ".index")))
-            rc = load_dictd(&ld, path, err);
-        else if (fmt == SL_LEX_AUTO || fmt == SL_LEX_TSV || fmt == SL_LEX_HUNALIGN)
-            rc = load_lines(&ld, path, fmt, err);
-        else
-            rc = sl_error_set(err, SL_EUSAGE, path, 0, -1, "unknown lexicon format %d", (int)fmt);
-    }
-    if (rc == SL_OK && build(&ld))
-        rc = sl_error_set(err, SL_ENOMEM, path, 0, -1, "out of memory");
-    sl_lexicon *lex = ld.lex;
-    loader_free(&ld);
-    if (rc) {
+    sl_lexicon *lex = sl_lexicon_new(src_lang, tgt_lang, err);
+    if (lex && sl_lexicon_add_file(lex, path, fmt, err) != SL_OK) {
         sl_lexicon_free(lex);
         return NULL;
     }
@@ -783,6 +908,7 @@ void sl_lexicon_free(sl_lexicon *lex)
 {
     if (!lex)
         return;
+    loader_free(lex->ld);
     sl_strmap_free(lex->src);
     sl_strmap_free(lex->tgt);
     free(lex->off);
@@ -799,7 +925,7 @@ size_t sl_lexicon_lookup(const sl_lexicon *lex, const char *src_stem, size_t len
     if (out)
         *out = NULL;
     long id = lex && src_stem ? sl_strmap_get(lex->src, src_stem, len) : -1;
-    if (id < 0)
+    if (id < 0 || (size_t)id >= lex->nsrc)
         return 0;
     size_t a = lex->off[id], b = lex->off[id + 1];
     if (out && a < b)
@@ -813,7 +939,7 @@ int sl_lexicon_has(const sl_lexicon *lex, const char *src_stem, size_t slen,
     if (!lex || !src_stem || !tgt_stem)
         return 0;
     long s = sl_strmap_get(lex->src, src_stem, slen);
-    long t = s < 0 ? -1 : sl_strmap_get(lex->tgt, tgt_stem, tlen);
+    long t = s < 0 || (size_t)s >= lex->nsrc ? -1 : sl_strmap_get(lex->tgt, tgt_stem, tlen);
     if (t < 0)
         return 0;
     size_t a = lex->off[s], b = lex->off[s + 1];

@@ -519,8 +519,11 @@ static int decide(const para_t *P, size_t sstart, size_t ts, size_t te, pcre2_ma
         cls = shape_class(g, tok, tlen);
     if (is_lower(g, nc) && !has_upper(P, n)) {
         /* Informal text starts sentences in lower case ("i am out of
-         * town. i am in portland"): break only before a starter word. */
-        return cls == AB_NONE && !closed && !ellipsis && is_starter(P, n, 1);
+         * town. i am in portland"): break only before a starter word, and
+         * not after a capitalised token, which may be an abbreviation
+         * no list knows ("Tbk. and"). */
+        return cls == AB_NONE && !closed && !ellipsis && tlen > 0 &&
+               !is_upper(g, cp_at(tok, tlen, 0, &adv)) && is_starter(P, n, 1);
     }
     if (question || ellipsis || closed)
         return 1;

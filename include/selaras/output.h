@@ -1,0 +1,33 @@
+/* output.h — writing aligned documents: TMX, TSV, Moses, JSON, beads, ladder. */
+#ifndef SELARAS_OUTPUT_H
+#define SELARAS_OUTPUT_H
+
+#include <stdio.h>
+#include "selaras/pipeline.h"
+#include "selaras/tmx.h"
+
+enum sl_format { SL_FMT_TMX, SL_FMT_TSV, SL_FMT_MOSES, SL_FMT_JSON, SL_FMT_BEADS, SL_FMT_LADDER };
+
+/* The format named name ("tmx", "tsv", ...), or -1. */
+int sl_format_parse(const char *name);
+
+/* A writer over one stream, or two for Moses (f[0] source, f[1] target). */
+typedef struct sl_writer {
+    int fmt;          /* enum sl_format */
+    FILE *f[2];
+    sl_tmx_opts tmx;  /* languages, version, date and confidence floor */
+    int batch;        /* several documents: TSV gains a document column,
+                       * beads and ladder a blank line between documents */
+    size_t docs, units;
+} sl_writer;
+
+int sl_write_begin(sl_writer *w);
+/* Writes one document; returns 0, or -1 on a stream error. */
+int sl_write_doc(sl_writer *w, const sl_doc *d);
+int sl_write_end(sl_writer *w);
+
+/* Lists the unaligned sentences of d as TSV: document, language, index
+ * (0-based), text. */
+void sl_write_unaligned(FILE *f, const sl_tmx_opts *o, const sl_doc *d);
+
+#endif

@@ -1,0 +1,55 @@
+/* pipeline.h — one document from input text to aligned units. */
+#ifndef SELARAS_PIPELINE_H
+#define SELARAS_PIPELINE_H
+
+#include <stddef.h>
+#include "selaras/align.h"
+#include "selaras/error.h"
+#include "selaras/langid.h"
+#include "selaras/lexicon.h"
+#include "selaras/record.h"
+#include "selaras/segment.h"
+
+typedef struct sl_pipe_opts {
+    sl_align_opts align;
+    const char *rules_dir; /* NULL: built-in splitter rules */
+    int presplit;          /* two-file input holds one segment per line */
+} sl_pipe_opts;
+
+/* Splitters, aligner and language profiles, built once and then shared
+ * read-only by every thread. The lexicon is borrowed. */
+typedef struct sl_pipe sl_pipe;
+sl_pipe *sl_pipe_new(const sl_pipe_opts *o, const sl_lexicon *lex, sl_error *err);
+void sl_pipe_free(sl_pipe *p);
+
+enum sl_unit_kind { SL_UNIT_TITLE, SL_UNIT_SENTENCE, SL_UNIT_KEYWORDS };
+
+/* A translation unit: both texts, owned by the document. For sentences,
+ * bead is the aligner's (an empty side means an unaligned sentence). */
+typedef struct sl_unit {
+    char *src, *tgt; /* NULL for an empty side */
+    unsigned kind;   /* enum sl_unit_kind */
+    sl_bead bead;
+} sl_unit;
+
+/* A processed document. */
+typedef struct sl_doc {
+    char *name;       /* document id: file name or the JSON "doc" field */
+    sl_record rec;    /* metadata of a record input (fields may be NULL) */
+    sl_unit *units;
+    size_t nunits;
+    size_t nsent[2];  /* sentences on each side */
+} sl_doc;
+
+/* A catalogue record: parse, split both abstracts, align; the parallel
+ * title and the keyword lines become units of their own. */
+int sl_pipe_record(const sl_pipe *p, const char *name, const char *text, size_t len,
+                   sl_doc *out, sl_error *err);
+
+/* Two texts, raw (split here) or one segment per line (opts.presplit). */
+int sl_pipe_pair(const sl_pipe *p, const char *name, const char *id_text, size_t id_len,
+                 const char *en_text, size_t en_len, sl_doc *out, sl_error *err);
+
+void sl_doc_free(sl_doc *d);
+
+#endif

@@ -1,0 +1,37 @@
+/* tmx.h — writing TMX 1.4b translation memories. */
+#ifndef SELARAS_TMX_H
+#define SELARAS_TMX_H
+
+#include <stdio.h>
+#include <time.h>
+#include "selaras/pipeline.h"
+
+typedef struct sl_tmx_opts {
+    const char *lang[2];      /* xml:lang of source and target: "id", "en-US" */
+    const char *version;      /* creationtoolversion */
+    time_t created;           /* creationdate */
+    double min_conf;          /* units below this confidence are left out */
+} sl_tmx_opts;
+
+/* The XML declaration, DOCTYPE, <header> and <body> start. */
+int sl_tmx_begin(FILE *f, const sl_tmx_opts *o);
+
+/* One <tu> per unit with both sides non-empty (after whitespace is
+ * normalised) and confidence >= min_conf, with x-document, x-unit, x-bead,
+ * x-confidence and, when the record has them, x-url and x-author props.
+ * Returns the number of units written. */
+size_t sl_tmx_doc(FILE *f, const sl_tmx_opts *o, const sl_doc *d);
+
+/* Closes <body> and <tmx>. Returns 0, or -1 when the stream had an error. */
+int sl_tmx_end(FILE *f);
+
+/* Writes s as XML character data: the five entities escaped, whitespace
+ * runs collapsed to one space, leading/trailing space dropped, and the
+ * characters XML 1.0 forbids (C0 controls but tab, LF, CR; U+FFFE/U+FFFF)
+ * and C1 controls left out. Returns the number of bytes written. */
+size_t sl_xml_text(FILE *f, const char *s, size_t len);
+
+/* Would sl_xml_text write anything for s? */
+int sl_xml_nonempty(const char *s, size_t len);
+
+#endif

@@ -1,0 +1,165 @@
+/* output.c — every output format but TMX's details (tmx.c). One unit per
+ * line in all the line formats, so text is written with its whitespace
+ * runs (tabs, newlines) collapsed to single spaces. */
+#include "selaras/output.h"
+
+#include <string.h>
+
+static const char *const names[] = { "tmx", "tsv", "moses", "json", "beads", "ladder" };
+static const char *const kinds[] = { "title", "sentence", "keywords" };
+
+int sl_format_parse(const char *name)
+{
+    for (int k = 0; k < (int)(sizeof names / sizeof *names); k++)
+        if (strcmp(name, names[k]) == 0)
+            return k;
+    return -1;
+}
+
+/* Text on one line: whitespace runs become one space, ends trimmed. */
+static void flat(FILE *f, const char *s)
+{
+    int pending = 0, any = 0;
+    for (; s && *s; s++) {
+        if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+            pending = any;
+            continue;
+        }
+        if (pending)
+            fputc(' ', f);
+        pending = 0;
+        any = 1;
+        fputc(*s, f);
+    }
+}
+
+static void json_str(FILE *f, const char *s)
+{
+    if (!s) {
+        fputs("null", f);
+        return;
+    }
+    fputc('"', f);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            fprintf(f, "\\%c", c);
+        else if (c == '\n')
+            fputs("\\n", f);
+        else if (c == '\t')
+            fputs("\\t", f);
+        else if (c < 0x20)
+            fprintf(f, "\\u%04x", c);
+        else
+            fputc(c, f);
+    }
+    fputc('"', f);
+}
+
+static void indices(FILE *f, size_t i0, size_t n)
+{
+    fputc('[', f);
+    for (size_t k = 0; k < n; k++)
+        fprintf(f, "%s%zu", k ? "," : "", i0 + k);
+    fputc(']', f);
+}
+
+int sl_write_begin(sl_writer *w)
+{
+    w->docs = w->units = 0;
+    if (w->fmt == SL_FMT_TMX)
+        return sl_tmx_begin(w->f[0], &w->tmx);
+    return 0;
+}
+
+int sl_write_doc(sl_writer *w, const sl_doc *d)
+{
+    FILE *f = w->f[0];
+    if (w->batch && w->docs && (w->fmt == SL_FMT_BEADS || w->fmt == SL_FMT_LADDER))
+        fputc('\n', f);
+    w->docs++;
+    if (w->fmt == SL_FMT_TMX) {
+        w->units += sl_tmx_doc(f, &w->tmx, d);
+        return ferror(f) ? -1 : 0;
+    }
+    for (size_t i = 0; i < d->nunits; i++) {
+        const sl_unit *u = &d->units[i];
+        const sl_bead *b = &u->bead;
+        int both = u->src && u->tgt;
+        if (b->conf < w->tmx.min_conf && both)
+            continue;
+        switch (w->fmt) {
+        case SL_FMT_BEADS:
+            if (u->kind != SL_UNIT_SENTENCE)
+                continue;
+            indices(f, b->i0, b->ni);
+            fputc(':', f);
+            indices(f, b->j0, b->nj);
+            fputc('\n', f);
+            break;
+        case SL_FMT_LADDER:
+            if (u->kind != SL_UNIT_SENTENCE)
+                continue;
+            fprintf(f, "%zu\t%zu\t%.3f\n", b->i0, b->j0, b->conf);
+            break;
+        case SL_FMT_TSV:
+            flat(f, u->src);
+            fputc('\t', f);
+            flat(f, u->tgt);
+            if (u->kind == SL_UNIT_SENTENCE)
+                fprintf(f, "\t%.3f\t%zu-%zu", b->conf, b->ni, b->nj);
+            else
+                fprintf(f, "\t%.3f\t%s", b->conf, kinds[u->kind]);
+            if (w->batch) {
+                fputc('\t', f);
+                flat(f, d->name);
+            }
+            fputc('\n', f);
+            break;
+        case SL_FMT_MOSES:
+            if (!both || !sl_xml_nonempty(u->src, strlen(u->src)) ||
+                !sl_xml_nonempty(u->tgt, strlen(u->tgt)))
+                continue;
+            flat(w->f[0], u->src);
+            fputc('\n', w->f[0]);
+            flat(w->f[1], u->tgt);
+            fputc('\n', w->f[1]);
+            break;
+        case SL_FMT_JSON:
+            fputs("{\"doc\":", f);
+            json_str(f, d->name);
+            fprintf(f, ",\"unit\":\"%s\",\"bead\":\"%zu-%zu\",\"confidence\":%.3f,\"%s\":",
+                    kinds[u->kind], b->ni, b->nj, b->conf, w->tmx.lang[0]);
+            json_str(f, u->src);
+            fprintf(f, ",\"%s\":", w->tmx.lang[1]);
+            json_str(f, u->tgt);
+            fputs("}\n", f);
+            break;
+        }
+        w->units++;
+    }
+    if (w->fmt == SL_FMT_LADDER)
+        fprintf(f, "%zu\t%zu\t1.000\n", d->nsent[0], d->nsent[1]);
+    return ferror(f) || (w->f[1] && ferror(w->f[1])) ? -1 : 0;
+}
+
+int sl_write_end(sl_writer *w)
+{
+    if (w->fmt == SL_FMT_TMX)
+        return sl_tmx_end(w->f[0]);
+    return ferror(w->f[0]) ? -1 : 0;
+}
+
+void sl_write_unaligned(FILE *f, const sl_tmx_opts *o, const sl_doc *d)
+{
+    for (size_t i = 0; i < d->nunits; i++) {
+        const sl_unit *u = &d->units[i];
+        if (u->kind != SL_UNIT_SENTENCE || (u->src && u->tgt))
+            continue;
+        flat(f, d->name);
+        fprintf(f, "\t%s\t%zu\t", u->src ? o->lang[0] : o->lang[1],
+                u->src ? u->bead.i0 : u->bead.j0);
+        flat(f, u->src ? u->src : u->tgt);
+        fputc('\n', f);
+    }
+}

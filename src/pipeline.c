@@ -1,0 +1,234 @@
+/* pipeline.c — record or text pair -> sentences -> beads -> units. */
+#include "selaras/pipeline.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct sl_pipe {
+    sl_pipe_opts o;
+    sl_seg *seg[2];
+    sl_aligner *al;
+    sl_langid *lid;
+};
+
+sl_pipe *sl_pipe_new(const sl_pipe_opts *o, const sl_lexicon *lex, sl_error *err)
+{
+    sl_pipe *p = calloc(1, sizeof *p);
+    if (!p) {
+        sl_error_set(err, SL_ENOMEM, NULL, 0, -1, "out of memory");
+        return NULL;
+    }
+    p->o = *o;
+    if (!(p->seg[0] = sl_seg_new(o->align.src_lang, o->rules_dir, err)) ||
+        !(p->seg[1] = sl_seg_new(o->align.tgt_lang, o->rules_dir, err)) ||
+        !(p->al = sl_aligner_new(&o->align, lex, err)) ||
+        !(p->lid = sl_langid_new(o->align.src_lang, o->align.tgt_lang, err))) {
+        sl_pipe_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+void sl_pipe_free(sl_pipe *p)
+{
+    if (!p)
+        return;
+    sl_seg_free(p->seg[0]);
+    sl_seg_free(p->seg[1]);
+    sl_aligner_free(p->al);
+    sl_langid_free(p->lid);
+    free(p);
+}
+
+void sl_doc_free(sl_doc *d)
+{
+    if (!d)
+        return;
+    for (size_t i = 0; i < d->nunits; i++) {
+        free(d->units[i].src);
+        free(d->units[i].tgt);
+    }
+    free(d->units);
+    free(d->name);
+    sl_record_free(&d->rec);
+    memset(d, 0, sizeof *d);
+}
+
+/* Joins spans [i0, i0+n) with single spaces into a new string (NULL for n 0). */
+static char *join(const sl_span *v, size_t i0, size_t n, int *oom)
+{
+    if (n == 0)
+        return NULL;
+    size_t len = 0;
+    for (size_t k = 0; k < n; k++)
+        len += v[i0 + k].len + 1;
+    char *s = malloc(len);
+    if (!s) {
+        *oom = 1;
+        return NULL;
+    }
+    size_t o = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (k)
+            s[o++] = ' ';
+        memcpy(s + o, v[i0 + k].s, v[i0 + k].len);
+        o += v[i0 + k].len;
+    }
+    s[o] = '\0';
+    return s;
+}
+
+static int add_unit(sl_doc *d, size_t *cap, char *src, char *tgt, unsigned kind,
+                    const sl_bead *b)
+{
+    if (d->nunits == *cap) {
+        size_t nc = *cap ? *cap * 2 : 32;
+        sl_unit *u = realloc(d->units, nc * sizeof *u);
+        if (!u) {
+            free(src);
+            free(tgt);
+            return -1;
+        }
+        d->units = u;
+        *cap = nc;
+    }
+    sl_unit *u = &d->units[d->nunits++];
+    u->src = src;
+    u->tgt = tgt;
+    u->kind = kind;
+    if (b) {
+        u->bead = *b;
+    } else {
+        memset(&u->bead, 0, sizeof u->bead);
+        u->bead.ni = src != NULL;
+        u->bead.nj = tgt != NULL;
+        u->bead.conf = 1.0;
+    }
+    return 0;
+}
+
+/* One segment per non-blank line, CR and surrounding blanks trimmed. */
+static int lines(const char *t, size_t len, sl_span **out, size_t *n)
+{
+    size_t cap = 0;
+    *out = NULL;
+    *n = 0;
+    for (const char *p = t, *end = t + len; p < end;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *a = p, *b = nl ? nl : end;
+        p = nl ? nl + 1 : end;
+        while (a < b && (*a == ' ' || *a == '\t')) a++;
+        while (b > a && (b[-1] == ' ' || b[-1] == '\t' || b[-1] == '\r')) b--;
+        if (a == b)
+            continue;
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 64;
+            sl_span *v = realloc(*out, cap * sizeof *v);
+            if (!v)
+                return -1;
+            *out = v;
+        }
+        (*out)[(*n)++] = (sl_span){ a, (size_t)(b - a) };
+    }
+    return 0;
+}
+
+/* Splits (unless presplit) both texts, aligns, and appends the units. */
+static int align_texts(const sl_pipe *p, const char *t[2], const size_t len[2], int presplit,
+                       sl_doc *d, size_t *cap, sl_error *err)
+{
+    sl_sents s[2];
+    sl_span *v[2] = { NULL, NULL };
+    size_t n[2] = { 0, 0 };
+    sl_beads beads = { 0 };
+    int rc = SL_OK, oom = 0;
+    memset(s, 0, sizeof s);
+    for (int k = 0; k < 2; k++) {
+        if (!t[k])
+            continue;
+        if (presplit) {
+            if (lines(t[k], len[k], &v[k], &n[k]))
+                goto nomem;
+            continue;
+        }
+        if ((rc = sl_seg_split(p->seg[k], t[k], len[k], 0, &s[k], err)))
+            goto cleanup;
+        v[k] = malloc((s[k].n + 1) * sizeof *v[k]);
+        if (!v[k])
+            goto nomem;
+        for (size_t i = 0; i < s[k].n; i++)
+            if (s[k].v[i].kind == SL_SENT_TEXT)
+                v[k][n[k]++] = (sl_span){ s[k].text + s[k].v[i].off, s[k].v[i].len };
+    }
+    d->nsent[0] = n[0];
+    d->nsent[1] = n[1];
+    if ((rc = sl_align(p->al, v[0], n[0], v[1], n[1], &beads, err)))
+        goto cleanup;
+    for (size_t b = 0; b < beads.n; b++) {
+        const sl_bead *bd = &beads.v[b];
+        char *a = join(v[0], bd->i0, bd->ni, &oom), *e = join(v[1], bd->j0, bd->nj, &oom);
+        if (oom || add_unit(d, cap, a, e, SL_UNIT_SENTENCE, bd)) {
+            free(a);
+            free(e);
+            goto nomem;
+        }
+    }
+    goto cleanup;
+nomem:
+    rc = sl_error_set(err, SL_ENOMEM, d->name, 0, -1, "out of memory");
+cleanup:
+    sl_beads_free(&beads);
+    for (int k = 0; k < 2; k++) {
+        sl_sents_free(&s[k]);
+        free(v[k]);
+    }
+    return rc;
+}
+
+static int start(sl_doc *d, const char *name, sl_error *err)
+{
+    memset(d, 0, sizeof *d);
+    d->name = strdup(name ? name : "");
+    return d->name ? SL_OK : sl_error_set(err, SL_ENOMEM, name, 0, -1, "out of memory");
+}
+
+int sl_pipe_record(const sl_pipe *p, const char *name, const char *text, size_t len,
+                   sl_doc *d, sl_error *err)
+{
+    int rc = start(d, name, err);
+    size_t cap = 0;
+    if (rc || (rc = sl_record_parse(text, len, name, p->lid, &d->rec, err)))
+        goto fail;
+    const sl_record *r = &d->rec;
+    if (r->title[0] && r->title[1] &&
+        add_unit(d, &cap, strdup(r->title[0]), strdup(r->title[1]), SL_UNIT_TITLE, NULL))
+        goto nomem;
+    const char *t[2] = { r->abstract[0], r->abstract[1] };
+    size_t l[2] = { t[0] ? strlen(t[0]) : 0, t[1] ? strlen(t[1]) : 0 };
+    if ((rc = align_texts(p, t, l, 0, d, &cap, err)))
+        goto fail;
+    if (r->keywords[0] && r->keywords[1] &&
+        add_unit(d, &cap, strdup(r->keywords[0]), strdup(r->keywords[1]), SL_UNIT_KEYWORDS, NULL))
+        goto nomem;
+    for (size_t i = 0; i < d->nunits; i++)
+        if ((d->units[i].kind != SL_UNIT_SENTENCE) && (!d->units[i].src || !d->units[i].tgt))
+            goto nomem; /* strdup failed */
+    return SL_OK;
+nomem:
+    rc = sl_error_set(err, SL_ENOMEM, name, 0, -1, "out of memory");
+fail:
+    sl_doc_free(d);
+    return rc;
+}
+
+int sl_pipe_pair(const sl_pipe *p, const char *name, const char *id_text, size_t id_len,
+                 const char *en_text, size_t en_len, sl_doc *d, sl_error *err)
+{
+    int rc = start(d, name, err);
+    size_t cap = 0;
+    const char *t[2] = { id_text, en_text };
+    size_t l[2] = { id_len, en_len };
+    if (rc || (rc = align_texts(p, t, l, p->o.presplit, d, &cap, err)))
+        sl_doc_free(d);
+    return rc;
+}

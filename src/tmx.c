@@ -1,0 +1,137 @@
+/* tmx.c — TMX 1.4b output that CAT tools (OmegaT, Trados, memoQ, Okapi)
+ * accept: every unit has both languages, no <seg> is empty (OmegaT would
+ * insert an empty translation), text is plain and XML-clean. */
+#include "selaras/tmx.h"
+#include "selaras/text.h"
+
+#include <string.h>
+
+/* Is the code point at s[i] (length *adv) one XML must not carry? */
+static int forbidden(const char *s, size_t len, size_t i, size_t *adv)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+        *adv = 1;
+        return c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+    }
+    unsigned cp = sl_utf8_decode(s + i, len - i, adv);
+    return (cp >= 0x80 && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF;
+}
+
+static int is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+size_t sl_xml_text(FILE *f, const char *s, size_t len)
+{
+    size_t out = 0, adv;
+    int pending = 0; /* a space to write before the next visible character */
+    for (size_t i = 0; i < len; i += adv) {
+        if (forbidden(s, len, i, &adv))
+            continue;
+        if (is_space((unsigned char)s[i])) {
+            pending = out > 0;
+            continue;
+        }
+        if (pending) {
+            fputc(' ', f);
+            out++;
+            pending = 0;
+        }
+        const char *e = NULL;
+        switch (s[i]) {
+        case '&': e = "&amp;"; break;
+        case '<': e = "&lt;"; break;
+        case '>': e = "&gt;"; break;
+        case '"': e = "&quot;"; break;
+        case '\'': e = "&apos;"; break;
+        }
+        if (e) {
+            fputs(e, f);
+            out += strlen(e);
+        } else {
+            fwrite(s + i, 1, adv, f);
+            out += adv;
+        }
+    }
+    return out;
+}
+
+int sl_xml_nonempty(const char *s, size_t len)
+{
+    size_t adv;
+    for (size_t i = 0; i < len; i += adv)
+        if (!forbidden(s, len, i, &adv) && !is_space((unsigned char)s[i]))
+            return 1;
+    return 0;
+}
+
+int sl_tmx_begin(FILE *f, const sl_tmx_opts *o)
+{
+    char date[32];
+    struct tm tm;
+    gmtime_r(&o->created, &tm);
+    strftime(date, sizeof date, "%Y%m%dT%H%M%SZ", &tm);
+    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+          "<tmx version=\"1.4\">\n"
+          "  <header creationtool=\"selaras\" creationtoolversion=\"", f);
+    sl_xml_text(f, o->version, strlen(o->version));
+    fputs("\" segtype=\"sentence\" o-tmf=\"selaras\" adminlang=\"en\" srclang=\"", f);
+    sl_xml_text(f, o->lang[0], strlen(o->lang[0]));
+    fprintf(f, "\" datatype=\"plaintext\" creationdate=\"%s\"/>\n  <body>\n", date);
+    return ferror(f) ? -1 : 0;
+}
+
+static void prop(FILE *f, const char *type, const char *value)
+{
+    if (!value || !sl_xml_nonempty(value, strlen(value)))
+        return;
+    fprintf(f, "      <prop type=\"%s\">", type);
+    sl_xml_text(f, value, strlen(value));
+    fputs("</prop>\n", f);
+}
+
+static void tuv(FILE *f, const char *lang, const char *text)
+{
+    fputs("      <tuv xml:lang=\"", f);
+    sl_xml_text(f, lang, strlen(lang));
+    fputs("\"><seg>", f);
+    sl_xml_text(f, text, strlen(text));
+    fputs("</seg></tuv>\n", f);
+}
+
+size_t sl_tmx_doc(FILE *f, const sl_tmx_opts *o, const sl_doc *d)
+{
+    static const char *const kinds[] = { "title", "sentence", "keywords" };
+    size_t n = 0;
+    for (size_t i = 0; i < d->nunits; i++) {
+        const sl_unit *u = &d->units[i];
+        if (!u->src || !u->tgt || !sl_xml_nonempty(u->src, strlen(u->src)) ||
+            !sl_xml_nonempty(u->tgt, strlen(u->tgt)) || u->bead.conf < o->min_conf)
+            continue;
+        char bead[32], conf[16];
+        snprintf(bead, sizeof bead, "%zu-%zu", u->bead.ni, u->bead.nj);
+        snprintf(conf, sizeof conf, "%.3f", u->bead.conf);
+        fputs("    <tu>\n", f);
+        prop(f, "x-document", d->name);
+        prop(f, "x-unit", kinds[u->kind]);
+        if (u->kind == SL_UNIT_SENTENCE) {
+            prop(f, "x-bead", bead);
+            prop(f, "x-confidence", conf);
+        }
+        prop(f, "x-url", d->rec.url);
+        prop(f, "x-author", d->rec.author);
+        tuv(f, o->lang[0], u->src);
+        tuv(f, o->lang[1], u->tgt);
+        fputs("    </tu>\n", f);
+        n++;
+    }
+    return n;
+}
+
+int sl_tmx_end(FILE *f)
+{
+    fputs("  </body>\n</tmx>\n", f);
+    return ferror(f) ? -1 : 0;
+}
