@@ -7,17 +7,25 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
-const char *test_data_path(const char *rel)
+/* ../shared (beside the repository), or $SELARAS_SHARED; tests run in tests/ */
+const char *test_shared_path(const char *rel)
 {
     static char buf[8][1024];
     static int k;
-    const char *root = getenv("SELARAS_DATA");
+    const char *root = getenv("SELARAS_SHARED");
     if (!root)
-        root = "../../shared/data";
+        root = "../../shared";
     char *b = buf[k++ % 8];
     snprintf(b, sizeof buf[0], "%s/%s", root, rel);
     struct stat st;
     return stat(b, &st) == 0 ? b : NULL;
+}
+
+const char *test_data_path(const char *rel)
+{
+    char r[1024];
+    snprintf(r, sizeof r, "data/%s", rel);
+    return test_shared_path(r);
 }
 
 int test_run(const char *cmd)
@@ -41,7 +49,8 @@ int main(void)
     int (*suites[])(void) = {
         test_text_register, test_strmap_register, test_segment_register,
         test_segeval_register, test_lexicon_register, test_features_register,
-        test_align_register, test_aligneval_register, test_cli_register,
+        test_align_register, test_aligneval_register, test_record_register,
+        test_tmx_register, test_pipeline_register, test_cli_register,
     };
     for (size_t i = 0; i < sizeof suites / sizeof *suites; i++)
         if (suites[i]() != 0) {

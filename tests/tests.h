@@ -13,9 +13,13 @@ int test_lexicon_register(void);
 int test_features_register(void);
 int test_align_register(void);
 int test_aligneval_register(void);
+int test_record_register(void);
+int test_tmx_register(void);
+int test_pipeline_register(void);
 int test_cli_register(void);
 
-/* Path of a file under ../shared/data, or NULL when the data is absent. */
+/* Path of a file under ../shared (../shared/data), or NULL when absent. */
+const char *test_shared_path(const char *rel);
 const char *test_data_path(const char *rel);
 
 /* Runs a shell command; returns its exit status (-1 when it did not run). */

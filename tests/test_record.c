@@ -1,0 +1,165 @@
+/* test_record.c — catalogue records: metadata, headings in every form,
+ * markup remnants, keyword lines, and language identification. */
+#include "tests.h"
+#include "selaras/record.h"
+
+#include <string.h>
+
+static sl_langid *lid;
+
+static int init(void)
+{
+    sl_error err;
+    lid = sl_langid_new("id", "en", &err);
+    return lid ? 0 : -1;
+}
+
+static int clean(void)
+{
+    sl_langid_free(lid);
+    return 0;
+}
+
+static const char ID_PARA[] =
+    "Penelitian ini bertujuan untuk menganalisis pengaruh kebijakan fiskal terhadap "
+    "pertumbuhan ekonomi daerah. Data yang digunakan adalah data panel dari 34 provinsi.";
+static const char EN_PARA[] =
+    "This study aims to analyse the effect of fiscal policy on regional economic growth. "
+    "The data used are panel data from 34 provinces.";
+
+static int parse(const char *text, sl_record *r)
+{
+    sl_error err;
+    return sl_record_parse(text, strlen(text), "rec.txt", lid, r, &err);
+}
+
+static void test_seed_layout(void)
+{
+    char text[4096];
+    snprintf(text, sizeof text,
+             "\n\nKebijakan fiskal daerah = Regional fiscal policy / Sari Dewi\n\n"
+             "Sari Dewi, author\n\n"
+             "Deskripsi Lengkap: <https://lib.ui.ac.id/detail?id=123&lokasi=lokal>\n\n"
+             "Abstrak\n\n**ABSTRAK\n**\n\n%s\n\nKata kunci: fiskal; pertumbuhan\n\n<hr />\n\n"
+             "**ABSTRACT\n**\n\n%s\n\nKeywords: fiscal; growth",
+             ID_PARA, EN_PARA);
+    sl_record r;
+    CU_ASSERT_EQUAL_FATAL(parse(text, &r), SL_OK);
+    CU_ASSERT_STRING_EQUAL(r.title[0], "Kebijakan fiskal daerah");
+    CU_ASSERT_STRING_EQUAL(r.title[1], "Regional fiscal policy");
+    CU_ASSERT_STRING_EQUAL(r.author, "Sari Dewi");
+    CU_ASSERT_STRING_EQUAL(r.url, "https://lib.ui.ac.id/detail?id=123&lokasi=lokal");
+    CU_ASSERT_STRING_EQUAL(r.abstract[0], ID_PARA);
+    CU_ASSERT_STRING_EQUAL(r.abstract[1], EN_PARA);
+    CU_ASSERT_STRING_EQUAL(r.keywords[0], "Kata kunci: fiskal; pertumbuhan");
+    CU_ASSERT_STRING_EQUAL(r.keywords[1], "Keywords: fiscal; growth");
+    CU_ASSERT_EQUAL(r.identified, 0);
+    sl_record_free(&r);
+}
+
+static void test_english_first_and_br(void)
+{
+    char text[4096];
+    snprintf(text, sizeof text,
+             "Judul = Title / A. Author\n\nAbstrak\n\nABSTRACT<br />\n\n%s<br>\n"
+             "Key words: fiscal<br>\n\n<hr />\n\nINTISARI<br />\n\n%s\n\nKata-kata kunci: fiskal",
+             EN_PARA, ID_PARA);
+    sl_record r;
+    CU_ASSERT_EQUAL_FATAL(parse(text, &r), SL_OK);
+    CU_ASSERT_STRING_EQUAL(r.abstract[0], ID_PARA);
+    CU_ASSERT_STRING_EQUAL(r.abstract[1], EN_PARA);
+    CU_ASSERT_STRING_EQUAL(r.keywords[0], "Kata-kata kunci: fiskal");
+    CU_ASSERT_STRING_EQUAL(r.keywords[1], "Key words: fiscal");
+    sl_record_free(&r);
+}
+
+static void test_no_headings(void)
+{
+    char text[4096];
+    snprintf(text, sizeof text, "Judul = Title / Author\n\n%s\n\n<hr />\n\n%s\n", ID_PARA,
+             EN_PARA);
+    sl_record r;
+    CU_ASSERT_EQUAL_FATAL(parse(text, &r), SL_OK);
+    CU_ASSERT_STRING_EQUAL(r.abstract[0], ID_PARA);
+    CU_ASSERT_STRING_EQUAL(r.abstract[1], EN_PARA);
+    CU_ASSERT_EQUAL(r.identified, 1);
+    CU_ASSERT(strlen(r.note) > 0);
+    sl_record_free(&r);
+}
+
+static void test_wrong_heading(void)
+{
+    /* the headings are swapped: the text decides, and the note says so */
+    char text[4096];
+    snprintf(text, sizeof text, "ABSTRACT\n\n%s\n\nABSTRAK\n\n%s\n", ID_PARA, EN_PARA);
+    sl_record r;
+    CU_ASSERT_EQUAL_FATAL(parse(text, &r), SL_OK);
+    CU_ASSERT_STRING_EQUAL(r.abstract[0], ID_PARA);
+    CU_ASSERT_STRING_EQUAL(r.abstract[1], EN_PARA);
+    CU_ASSERT_EQUAL(r.identified, 1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(r.note, "heading"));
+    sl_record_free(&r);
+}
+
+static void test_inline_and_bold_headings(void)
+{
+    char text[4096];
+    snprintf(text, sizeof text, "**RINGKASAN**\n\nAbstrak: %s\n\n**Abstract:** %s\n", ID_PARA,
+             EN_PARA);
+    sl_record r;
+    CU_ASSERT_EQUAL_FATAL(parse(text, &r), SL_OK);
+    CU_ASSERT_STRING_EQUAL(r.abstract[0], ID_PARA);
+    CU_ASSERT_STRING_EQUAL(r.abstract[1], EN_PARA);
+    CU_ASSERT_PTR_NULL(r.title[1]);
+    sl_record_free(&r);
+}
+
+static void test_wrapped_lines_kept(void)
+{
+    /* hard-wrapped lines and a sentence broken by a blank line stay as they
+     * are, for the splitter to mend */
+    const char *text = "ABSTRAK\n\nPenelitian ini dilakukan di\nKabupaten Bogor dan kota\n\n"
+                       "Depok pada tahun 2020 untuk mengetahui dampak yang ada.\n\n"
+                       "ABSTRACT\n\nThis research was carried out in\nBogor Regency and the city\n\n"
+                       "of Depok in 2020 to find out the impact.";
+    sl_record r;
+    CU_ASSERT_EQUAL_FATAL(parse(text, &r), SL_OK);
+    CU_ASSERT_STRING_EQUAL(r.abstract[0],
+                           "Penelitian ini dilakukan di\nKabupaten Bogor dan kota\n\n"
+                           "Depok pada tahun 2020 untuk mengetahui dampak yang ada.");
+    CU_ASSERT_STRING_EQUAL(r.abstract[1],
+                           "This research was carried out in\nBogor Regency and the city\n\n"
+                           "of Depok in 2020 to find out the impact.");
+    sl_record_free(&r);
+}
+
+static void test_no_abstract(void)
+{
+    sl_record r;
+    sl_error err;
+    const char *text = "Judul = Title / Author\n\nAuthor, author\n\nABSTRAK\n\n<hr />\n";
+    CU_ASSERT_EQUAL(sl_record_parse(text, strlen(text), "empty.txt", lid, &r, &err), SL_EINPUT);
+    CU_ASSERT_STRING_EQUAL(err.file, "empty.txt");
+}
+
+static void test_langid(void)
+{
+    CU_ASSERT_EQUAL(sl_langid_guess(lid, ID_PARA, strlen(ID_PARA), NULL), 0);
+    CU_ASSERT_EQUAL(sl_langid_guess(lid, EN_PARA, strlen(EN_PARA), NULL), 1);
+    CU_ASSERT_EQUAL(sl_langid_guess(lid, "Jakarta 2020", 12, NULL), -1);
+}
+
+int test_record_register(void)
+{
+    CU_pSuite s = CU_add_suite("record", init, clean);
+    if (!s || !CU_add_test(s, "seed layout", test_seed_layout) ||
+        !CU_add_test(s, "English first, <br>", test_english_first_and_br) ||
+        !CU_add_test(s, "no headings", test_no_headings) ||
+        !CU_add_test(s, "wrong heading", test_wrong_heading) ||
+        !CU_add_test(s, "inline and bold headings", test_inline_and_bold_headings) ||
+        !CU_add_test(s, "wrapped lines kept", test_wrapped_lines_kept) ||
+        !CU_add_test(s, "no abstract", test_no_abstract) ||
+        !CU_add_test(s, "language identification", test_langid))
+        return -1;
+    return 0;
+}
