@@ -187,7 +187,8 @@ static int run(const opts_t *o, const sl_pipe *p, char **paths, int npaths, int 
         status = CLI_FAIL;
         goto done;
     }
-    sl_write_begin(&w);
+    int begun = 0; /* the header waits for the first good chunk: a single
+                    * bad document leaves stdout empty */
     for (int src = 0; src < (pair ? 1 : npaths) && status == CLI_OK; src++) {
         sl_input *in = NULL;
         if (!pair && !(in = sl_input_open(paths[src], o->jsonl, &err))) {
@@ -209,6 +210,8 @@ static int run(const opts_t *o, const sl_pipe *p, char **paths, int npaths, int 
                 rcs[k] = process(p, &items[k], &docs[k], &errs[k]);
             }
             for (long k = 0; k < n && status == CLI_OK; k++) {
+                if (!rcs[k] && !begun++)
+                    sl_write_begin(&w);
                 if (rcs[k]) {
                     if (!errs[k].file[0])
                         snprintf(errs[k].file, sizeof errs[k].file, "%s", items[k].name);
@@ -232,6 +235,8 @@ static int run(const opts_t *o, const sl_pipe *p, char **paths, int npaths, int 
         }
         sl_input_close(in);
     }
+    if (status == CLI_OK && !begun++)
+        sl_write_begin(&w);
     if (status == CLI_OK && sl_write_end(&w)) {
         cli_msg("write error");
         status = CLI_FAIL;

@@ -123,6 +123,131 @@ static void test_gold_figures(void)
     check_f1("seg/abstract_block.raw.txt", "en", "", "seg/abstract.gold.txt", 1.0);
 }
 
+
+/* ---- align ------------------------------------------------------------- */
+
+static int count(const char *hay, const char *needle)
+{
+    int n = 0;
+    for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle))
+        n++;
+    return n;
+}
+
+static void test_align_record_tmx(void)
+{
+    CU_ASSERT_EQUAL_FATAL(run("align -o " TMP ".tmx ../samples/001_law.txt"), 0);
+    const char *tmx = slurp(TMP ".tmx");
+    CU_ASSERT_EQUAL(count(tmx, "<tu>"), 12); /* title, 10 sentences, keywords */
+    CU_ASSERT_PTR_NOT_NULL(strstr(tmx, "srclang=\"id\""));
+    CU_ASSERT_PTR_NOT_NULL(strstr(tmx, "<prop type=\"x-unit\">keywords</prop>"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "wrote 12 units"));
+    const char *dtd = test_shared_path("docs/tmx14.dtd");
+    if (dtd) {
+        char cmd[2048];
+        snprintf(cmd, sizeof cmd, "xmllint --noout --dtdvalid %s " TMP ".tmx", dtd);
+        CU_ASSERT_EQUAL(test_run(cmd), 0);
+    }
+    /* stdin, and language codes of the user's choice */
+    CU_ASSERT_EQUAL(run("align --langs id-ID,en-US - < ../samples/001_law.txt"), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".out"), "xml:lang=\"en-US\""));
+    CU_ASSERT_EQUAL(run("align --langs id_ID,en_US ../samples/001_law.txt"), 2);
+}
+
+static void test_align_threads_identical(void)
+{
+    CU_ASSERT_EQUAL_FATAL(run("align -j 1 -o " TMP ".j1.tmx ../samples"), 0);
+    CU_ASSERT_EQUAL_FATAL(run("align -j 2 -o " TMP ".j2.tmx ../samples"), 0);
+    char cmd[512];
+    /* the dates may differ by a second: compare everything else */
+    snprintf(cmd, sizeof cmd, "cmp -s <(grep -v creationdate " TMP ".j1.tmx) "
+             "<(grep -v creationdate " TMP ".j2.tmx)");
+    char bash[1024];
+    snprintf(bash, sizeof bash, "bash -c '%s'", cmd);
+    CU_ASSERT_EQUAL(test_run(bash), 0);
+    CU_ASSERT_EQUAL(test_run("test $(grep -c '<tu>' " TMP ".j1.tmx) = 118"), 0);
+    /* SOURCE_DATE_EPOCH pins the date: then the bytes are identical */
+    CU_ASSERT_EQUAL(run("align -j 2 -o " TMP ".a.tmx ../samples/003_engineering.txt"), 0);
+    CU_ASSERT_EQUAL(test_run("SOURCE_DATE_EPOCH=0 ../build/selaras align -j 1 -o " TMP
+                             ".e1.tmx ../samples 2>/dev/null && SOURCE_DATE_EPOCH=0 "
+                             "../build/selaras align -j 2 -o " TMP ".e2.tmx ../samples "
+                             "2>/dev/null && cmp -s " TMP ".e1.tmx " TMP ".e2.tmx"), 0);
+}
+
+static void test_align_formats(void)
+{
+    CU_ASSERT_EQUAL(run("align -f moses -o " TMP ".m ../samples/002_medicine.txt"), 0);
+    static char a[1 << 16], b[1 << 16];
+    snprintf(a, sizeof a, "%s", slurp(TMP ".m.id"));
+    snprintf(b, sizeof b, "%s", slurp(TMP ".m.en"));
+    CU_ASSERT_EQUAL(count(a, "\n"), 12); /* title, 10 beads, keywords */
+    CU_ASSERT_EQUAL(count(a, "\n"), count(b, "\n"));
+    CU_ASSERT_EQUAL(run("align -f json ../samples/006_agriculture.txt"), 0);
+    const char *j = slurp(TMP ".out");
+    CU_ASSERT_EQUAL(count(j, "{\"doc\":\"006_agriculture\""), 13);
+    CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"bead\":\"1-0\""));
+    CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"en\":null"));
+    /* the seed has one 1-1 bead at confidence 0.85: a floor of 0.9 drops it */
+    const char *seed = test_shared_path("seeds/000_6b2a9478b39344eb.txt");
+    if (seed) {
+        char args[1024];
+        snprintf(args, sizeof args, "align --min-confidence 0.9 %s", seed);
+        CU_ASSERT_EQUAL(run(args), 0);
+        CU_ASSERT_EQUAL(count(slurp(TMP ".out"), "<tu>"), 11);
+    }
+    CU_ASSERT_EQUAL(run("align --unaligned " TMP ".un -o " TMP ".tmx ../samples/006_agriculture.txt"), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".un"), "006_agriculture\tid\t5\tDosis NPK"));
+    CU_ASSERT_EQUAL(run("align -f nonsense ../samples/006_agriculture.txt"), 2);
+}
+
+static void test_align_presplit(void)
+{
+    write_file(TMP ".id", "Satu kalimat.\nDua kalimat 2020.\n", 32);
+    write_file(TMP ".en", "One sentence.\nTwo sentences 2020.\n", 34);
+    CU_ASSERT_EQUAL(run("align --presplit " TMP ".id " TMP ".en"), 0);
+    CU_ASSERT_STRING_EQUAL(slurp(TMP ".out"), "[0]:[0]\n[1]:[1]\n");
+    CU_ASSERT_EQUAL(run("align --presplit -f ladder " TMP ".id " TMP ".en"), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".out"), "2\t2\t1.000\n"));
+    /* an empty side is an input error */
+    write_file(TMP ".empty", "\n\n", 2);
+    CU_ASSERT_EQUAL(run("align --presplit " TMP ".empty " TMP ".en"), 0);
+    CU_ASSERT_STRING_EQUAL(slurp(TMP ".out"), "[]:[0]\n[]:[1]\n");
+    CU_ASSERT_EQUAL(run("align --presplit /nonexistent.id " TMP ".en"), 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "/nonexistent.id"));
+}
+
+static void test_align_bad_input_no_output(void)
+{
+    /* JSON Lines with a broken third line: an error naming file and line,
+     * exit 2, and no output file left behind */
+    const char *jl = "{\"doc\":\"a\",\"id\":\"Satu.\",\"en\":\"One.\"}\n"
+                     "{\"doc\":\"b\",\"id\":\"Dua.\",\"en\":\"Two.\"}\n"
+                     "{\"doc\":\"c\",\"id\":\"Tiga.\"\n";
+    write_file(TMP ".jsonl", jl, strlen(jl));
+    remove(TMP ".never.tmx");
+    CU_ASSERT_EQUAL(run("align -o " TMP ".never.tmx " TMP ".jsonl"), 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), TMP ".jsonl:3"));
+    CU_ASSERT_EQUAL(test_run("test -e " TMP ".never.tmx"), 1);
+    CU_ASSERT_EQUAL(test_run("ls " TMP ".never.tmx.tmp.* >/dev/null 2>&1"), 2);
+    /* the good part alone works, documents tagged in input order */
+    write_file(TMP ".jsonl", jl, (size_t)(strstr(jl, "{\"doc\":\"c\"") - jl));
+    CU_ASSERT_EQUAL(run("align -f tsv " TMP ".jsonl"), 0);
+    const char *o = slurp(TMP ".out"), *a = strstr(o, "Satu.\tOne.\t"), *b = strstr(o, "Dua.\tTwo.\t");
+    CU_ASSERT(a && b && a < b);
+    CU_ASSERT(a && strstr(a, "\t1-1\ta\n") && b && strstr(b, "\t1-1\tb\n"));
+    CU_ASSERT_EQUAL(count(o, "\n"), 2);
+    /* a malformed lexicon line is named with its file and line */
+    write_file(TMP ".lex", "kota\tcity\nrusak\n", 16);
+    CU_ASSERT_EQUAL(run("align --lexicon " TMP ".lex ../samples/001_law.txt"), 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), TMP ".lex:2"));
+    /* a record without any abstract */
+    const char *rec = "Judul = Title / A\n\nABSTRAK\n\n<hr />\n";
+    write_file(TMP ".rec", rec, strlen(rec));
+    CU_ASSERT_EQUAL(run("align " TMP ".rec"), 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "no abstract"));
+    CU_ASSERT_STRING_EQUAL(slurp(TMP ".out"), ""); /* nothing on stdout */
+}
+
 int test_cli_register(void)
 {
     CU_pSuite s = CU_add_suite("cli", NULL, NULL);
@@ -130,7 +255,12 @@ int test_cli_register(void)
         !CU_add_test(s, "usage errors", test_usage_errors) ||
         !CU_add_test(s, "crlf and bom", test_crlf_bom) ||
         !CU_add_test(s, "stdin and -o", test_stdin_and_output_file) ||
-        !CU_add_test(s, "gold figures", test_gold_figures))
+        !CU_add_test(s, "gold figures", test_gold_figures) ||
+        !CU_add_test(s, "align: record to TMX", test_align_record_tmx) ||
+        !CU_add_test(s, "align: any thread count, same bytes", test_align_threads_identical) ||
+        !CU_add_test(s, "align: formats", test_align_formats) ||
+        !CU_add_test(s, "align: presplit", test_align_presplit) ||
+        !CU_add_test(s, "align: bad input, no output", test_align_bad_input_no_output))
         return -1;
     return 0;
 }
