@@ -36,3 +36,31 @@ else
 fi
 i=0; while [ $i -lt 1500 ]; do cat samples/*.txt; printf '\n\n'; i=$((i+1)); done > "$TMP/rec.txt"
 measure "samples x1500 (paragraphs)" id "" "$TMP/rec.txt"
+
+# --- records to one TMX ---------------------------------------------------
+# 1,000 sample-sized records (the bundled ten, copied under new names) into
+# one TMX, with 1 thread and with all cores.
+mkdir -p "$TMP/records"
+i=0
+while [ $i -lt 100 ]; do
+    for f in samples/[0-9]*.txt; do cp "$f" "$TMP/records/$(printf %03d $i)_$(basename "$f")"; done
+    i=$((i+1))
+done
+echo
+echo "selaras align: $(ls "$TMP/records" | wc -l) records -> one TMX (best of 3)"
+for j in 1 $(nproc); do
+    best=""
+    for _ in 1 2 3; do
+        t0=$(date +%s%N)
+        "$BIN" align -j "$j" -o "$TMP/out.tmx" "$TMP/records" 2>/dev/null
+        t1=$(date +%s%N)
+        ns=$((t1 - t0))
+        [ -z "$best" ] || [ "$ns" -lt "$best" ] && best=$ns
+    done
+    units=$(grep -c '<tu>' "$TMP/out.tmx")
+    awk -v j="$j" -v t="$best" -v u="$units" \
+        'BEGIN { printf "threads %-3s %7.3f s  %d units  %.0f records/s\n", j, t/1e9, u, 1000/(t/1e9) }'
+done
+if command -v /usr/bin/time >/dev/null 2>&1; then
+    /usr/bin/time -f "peak RSS %M KiB (all cores)" "$BIN" align -o "$TMP/out.tmx" "$TMP/records" 2>&1 >/dev/null | tail -1
+fi

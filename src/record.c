@@ -164,10 +164,43 @@ static int classify(const char *s, size_t n, size_t *rest)
 
 /* ---- parsing ----------------------------------------------------------- */
 
+/* Parsing state: the paragraph being read, the language its block's
+ * heading names, and what went to each language so far. */
 typedef struct {
-    buf_t text;
-    int hint; /* 0 id, 1 en, -1 none */
-} block_t;
+    const sl_langid *lid;
+    buf_t para;
+    int hint;      /* 0 id, 1 en, -1 no heading */
+    int prev_lang; /* language of the previous paragraph */
+    buf_t abs[2];
+    int overridden, guessed;
+} state_t;
+
+/* Sends the open paragraph to a language: the heading's, unless the
+ * stop words clearly say otherwise; with no heading and too few stop words
+ * (a fragment of a broken sentence), the previous paragraph's. */
+static int flush(state_t *st)
+{
+    if (!st->para.n)
+        return 0;
+    int g = sl_langid_guess(st->lid, st->para.s, st->para.n, NULL), lang = st->hint;
+    if (g >= 0 && g != st->hint) {
+        if (st->hint >= 0)
+            st->overridden = 1;
+        else
+            st->guessed = 1;
+        lang = g;
+    }
+    if (lang < 0) {
+        lang = st->prev_lang >= 0 ? st->prev_lang : 0;
+        st->guessed = 1;
+    }
+    if ((st->abs[lang].n && put(&st->abs[lang], "\n\n", 2)) ||
+        put(&st->abs[lang], st->para.s, st->para.n))
+        return -1;
+    st->prev_lang = lang;
+    st->para.n = 0;
+    return 0;
+}
 
 static int title_line(sl_record *r, const char *s, size_t n)
 {
@@ -195,31 +228,11 @@ int sl_record_parse(const char *text, size_t len, const char *name, const sl_lan
                     sl_record *r, sl_error *err)
 {
     memset(r, 0, sizeof *r);
-    buf_t c = { 0 }, para = { 0 };
-    buf_t abs[2] = { { 0 }, { 0 } }, kw[2] = { { 0 }, { 0 } };
-    block_t blk = { { 0 }, -1 };
-    int rc = SL_OK, seen_body = 0, nheads = 0, overridden = 0, guessed = 0, prev_lang = -1;
-    int kw_open = -1;
+    buf_t c = { 0 }, kw[2] = { { 0 }, { 0 } };
+    state_t st = { lid, { 0 }, -1, -1, { { 0 }, { 0 } }, 0, 0 };
+    int rc = SL_OK, seen_body = 0, nheads = 0, kw_open = -1;
     if (clean(text, len, &c))
         goto nomem;
-
-    /* paragraphs of the open block are sent to a language one by one */
-#define FLUSH_PARA()                                                              \
-    do {                                                                          \
-        if (para.n) {                                                             \
-            int margin, g = sl_langid_guess(lid, para.s, para.n, &margin);        \
-            int lang = blk.hint;                                                  \
-            if (g >= 0 && g != blk.hint) {                                        \
-                if (blk.hint >= 0) overridden = 1; else guessed = 1;              \
-                lang = g;                                                         \
-            }                                                                     \
-            if (lang < 0) lang = prev_lang >= 0 ? prev_lang : 0, guessed = 1;     \
-            if (abs[lang].n && put(&abs[lang], "\n\n", 2)) goto nomem;            \
-            if (put(&abs[lang], para.s, para.n)) goto nomem;                      \
-            prev_lang = lang;                                                     \
-            para.n = 0;                                                           \
-        }                                                                         \
-    } while (0)
 
     const char *p = c.s ? c.s : "", *end = p + c.n;
     int meta = 1;
@@ -256,7 +269,7 @@ int sl_record_parse(const char *text, size_t len, const char *name, const sl_lan
         if (kind != L_BLANK)
             meta = 0;
         if (kind == L_KW_ID || kind == L_KW_EN) {
-            FLUSH_PARA();
+            if (flush(&st)) goto nomem;
             int l = kind == L_KW_ID ? 0 : 1;
             if (kw[l].n && put(&kw[l], " ", 1)) goto nomem;
             if (put(&kw[l], s, n)) goto nomem;
@@ -271,44 +284,42 @@ int sl_record_parse(const char *text, size_t len, const char *name, const sl_lan
         kw_open = -1;
         switch (kind) {
         case L_BLANK:
-            FLUSH_PARA();
+            if (flush(&st)) goto nomem;
             break;
         case L_RULE:
-            FLUSH_PARA();
-            blk.hint = -1;
+            if (flush(&st)) goto nomem;
+            st.hint = -1;
             break;
         case L_HEAD_ID:
         case L_HEAD_EN:
-            FLUSH_PARA();
-            blk.hint = kind == L_HEAD_ID ? 0 : 1;
+            if (flush(&st)) goto nomem;
+            st.hint = kind == L_HEAD_ID ? 0 : 1;
             nheads++;
             if (rest < n) {
-                if (put(&para, s + rest, n - rest)) goto nomem;
+                if (put(&st.para, s + rest, n - rest)) goto nomem;
                 seen_body = 1;
             }
             break;
         default:
-            if (para.n && put(&para, "\n", 1)) goto nomem;
-            if (put(&para, s, n)) goto nomem;
+            if ((st.para.n && put(&st.para, "\n", 1)) || put(&st.para, s, n)) goto nomem;
             seen_body = 1;
         }
     }
-    FLUSH_PARA();
-#undef FLUSH_PARA
-    if (!abs[0].n && !abs[1].n) {
+    if (flush(&st)) goto nomem;
+    if (!st.abs[0].n && !st.abs[1].n) {
         rc = sl_error_set(err, SL_EINPUT, name, 0, -1, "no abstract found in the record");
         goto cleanup;
     }
     for (int l = 0; l < 2; l++) {
-        r->abstract[l] = abs[l].s;
+        r->abstract[l] = st.abs[l].s;
         r->keywords[l] = kw[l].s;
-        abs[l].s = kw[l].s = NULL;
+        st.abs[l].s = kw[l].s = NULL;
     }
-    r->identified = overridden || guessed || nheads == 0;
-    if (overridden)
+    r->identified = st.overridden || st.guessed || nheads == 0;
+    if (st.overridden)
         snprintf(r->note, sizeof r->note,
                  "a heading named the wrong language: text placed by its stop words");
-    else if (nheads == 0 || guessed)
+    else if (nheads == 0 || st.guessed)
         snprintf(r->note, sizeof r->note,
                  "abstracts without language headings: languages told apart by stop words");
     if (!r->abstract[0] || !r->abstract[1]) {
@@ -322,10 +333,9 @@ nomem:
     sl_record_free(r);
 cleanup:
     free(c.s);
-    free(para.s);
-    free(blk.text.s);
+    free(st.para.s);
     for (int l = 0; l < 2; l++) {
-        free(abs[l].s);
+        free(st.abs[l].s);
         free(kw[l].s);
     }
     return rc;

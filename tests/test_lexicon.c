@@ -1,4 +1,5 @@
-/* test_lexicon.c — lexicon loading (TSV, hunalign, dictd), errors, lookups. */
+/* test_lexicon.c — lexicon loading (TSV, hunalign, dictd), errors, lookups,
+ * several sources in one lexicon and the built-in core lexicon. */
 #include "tests.h"
 #include "selaras/lexicon.h"
 
@@ -448,6 +449,247 @@ static void test_freedict(void)
     sl_lexicon_free(lex);
 }
 
+/* ---- several sources -------------------------------------------------- */
+
+static void test_add_text(void)
+{
+    sl_error err;
+    sl_error_clear(&err);
+    sl_lexicon *lex = sl_lexicon_new("id", "en", &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(lex);
+    CU_ASSERT_EQUAL(sl_lexicon_size(lex), 0);
+    CU_ASSERT_EQUAL(count(lex, "kota"), 0);
+    /* len counts: the line after it is not read */
+    const char *tsv = "# core\npemerintah\tgovernment\nkota\tcity; town\nkupu-kupu\tbutterfly\n"
+                      "desa\tvillage\n";
+    CU_ASSERT_EQUAL(sl_lexicon_add_text(lex, tsv, strlen(tsv) - strlen("desa\tvillage\n"),
+                                        "core.tsv", SL_LEX_TSV, &err), SL_OK);
+    CU_ASSERT_EQUAL(err.code, SL_OK);
+    CU_ASSERT_EQUAL(sl_lexicon_size(lex), 4);
+    CU_ASSERT(maps(lex, stem("id", "pemerintahan"), stem("en", "governments")));
+    CU_ASSERT(maps(lex, "kota", "town"));
+    CU_ASSERT(maps(lex, "kupu", stem("en", "butterfly"))); /* reduplication is a plural */
+    CU_ASSERT_EQUAL(count(lex, "desa"), 0);
+    /* a second source joins the first; shared pairs count once */
+    CU_ASSERT_EQUAL(sl_lexicon_add_text(lex, "city @ kota\nvillage @ desa\n", 27, NULL,
+                                        SL_LEX_AUTO, &err), SL_OK);
+    CU_ASSERT_EQUAL(sl_lexicon_size(lex), 5);
+    CU_ASSERT_EQUAL(count(lex, "kota"), 2);
+    CU_ASSERT(maps(lex, "desa", stem("en", "village")));
+    CU_ASSERT(sl_lexicon_has(lex, "desa", 4, stem("en", "village"), strlen(stem("en", "village"))));
+    /* stop words are dropped from these sources, even as a whole side */
+    CU_ASSERT_EQUAL(sl_lexicon_add_text(lex, "banyak\tmany\n", 12, "s.tsv", SL_LEX_TSV, &err),
+                    SL_OK);
+    CU_ASSERT_EQUAL(count(lex, "banyak"), 0);
+    CU_ASSERT_EQUAL(sl_lexicon_size(lex), 5);
+    /* dictd needs its files */
+    sl_error_clear(&err);
+    CU_ASSERT_EQUAL(sl_lexicon_add_text(lex, tsv, strlen(tsv), "x", SL_LEX_DICTD, &err),
+                    SL_EUSAGE);
+    CU_ASSERT_EQUAL(sl_lexicon_size(lex), 5);
+    sl_lexicon_free(lex);
+    CU_ASSERT_EQUAL(sl_lexicon_add_text(NULL, "a\tb\n", 4, "x", SL_LEX_TSV, &err), SL_EUSAGE);
+    CU_ASSERT_PTR_NULL(sl_lexicon_new("klingon", "en", &err));
+    CU_ASSERT_EQUAL(err.code, SL_EUSAGE);
+}
+
+static void test_add_malformed(void)
+{
+    sl_error err;
+    sl_error_clear(&err);
+    sl_lexicon *lex = sl_lexicon_new("id", "en", &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(lex);
+    CU_ASSERT_EQUAL(sl_lexicon_add_text(lex, "kota\tcity\n", 10, "a.tsv", SL_LEX_TSV, &err),
+                    SL_OK);
+    CU_ASSERT_EQUAL(sl_lexicon_size(lex), 1);
+    /* the name stands for the file, with the line */
+    const char *bad = "# header\ndesa\tvillage\npemerintah\tgovernment\npenelitian research\n";
+    CU_ASSERT_EQUAL(sl_lexicon_add_text(lex, bad, strlen(bad), "core.tsv", SL_LEX_TSV, &err),
+                    SL_EINPUT);
+    CU_ASSERT_EQUAL(err.code, SL_EINPUT);
+    CU_ASSERT_STRING_EQUAL(err.file, "core.tsv");
+    CU_ASSERT_EQUAL(err.line, 4);
+    CU_ASSERT_EQUAL(err.offset, (long long)strlen("# header\ndesa\tvillage\npemerintah\tgovernment\n"));
+    /* and the lexicon keeps exactly what it had */
+    CU_ASSERT_EQUAL(sl_lexicon_size(lex), 1);
+    CU_ASSERT(maps(lex, "kota", stem("en", "city")));
+    CU_ASSERT_EQUAL(count(lex, "desa"), 0);
+    CU_ASSERT_EQUAL(count(lex, stem("id", "pemerintah")), 0);
+    /* an empty side, with a BOM counted in the offset; no name */
+    sl_error_clear(&err);
+    CU_ASSERT_EQUAL(sl_lexicon_add_text(lex, "\xEF\xBB\xBF" "desa\t\n", 9, NULL, SL_LEX_TSV,
+                                        &err), SL_EINPUT);
+    CU_ASSERT_STRING_EQUAL(err.file, "<memory>");
+    CU_ASSERT_EQUAL(err.line, 1);
+    CU_ASSERT_EQUAL(err.offset, 3);
+    /* invalid UTF-8, comments only, nothing */
+    sl_error_clear(&err);
+    CU_ASSERT_EQUAL(sl_lexicon_add_text(lex, "desa\tvillage\nk\xFFota\tcity\n", 24, "u.tsv",
+                                        SL_LEX_TSV, &err), SL_EINPUT);
+    CU_ASSERT_EQUAL(err.line, 2);
+    CU_ASSERT_EQUAL(sl_lexicon_add_text(lex, "# nothing\n", 10, "c.tsv", SL_LEX_TSV, &err),
+                    SL_EINPUT);
+    CU_ASSERT_EQUAL(sl_lexicon_add_text(lex, "", 0, "e.tsv", SL_LEX_TSV, &err), SL_EINPUT);
+    /* a missing file */
+    sl_error_clear(&err);
+    CU_ASSERT_EQUAL(sl_lexicon_add_file(lex, "/nonexistent/lex.tsv", SL_LEX_TSV, &err), SL_EIO);
+    CU_ASSERT_STRING_EQUAL(err.file, "/nonexistent/lex.tsv");
+    /* still usable afterwards */
+    CU_ASSERT_EQUAL(sl_lexicon_size(lex), 1);
+    CU_ASSERT_EQUAL(sl_lexicon_add_text(lex, "desa\tvillage\n", 13, "d.tsv", SL_LEX_TSV, &err),
+                    SL_OK);
+    CU_ASSERT_EQUAL(sl_lexicon_size(lex), 2);
+    CU_ASSERT(maps(lex, "desa", stem("en", "village")));
+    CU_ASSERT(maps(lex, "kota", stem("en", "city")));
+    /* a failing add that interns many words (the maps grow and move their
+     * keys) leaves the earlier targets readable */
+    size_t cap = 3000 * 32, len = 0;
+    char *big = malloc(cap);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(big);
+    for (int i = 0; i < 3000; i++)
+        len += (size_t)snprintf(big + len, cap - len, "kata%dx\tword%dx\n", i, i);
+    len += (size_t)snprintf(big + len, cap - len, "rusak\n");
+    sl_error_clear(&err);
+    CU_ASSERT_EQUAL(sl_lexicon_add_text(lex, big, len, "big.tsv", SL_LEX_TSV, &err), SL_EINPUT);
+    CU_ASSERT_EQUAL(err.line, 3001);
+    free(big);
+    CU_ASSERT_EQUAL(sl_lexicon_size(lex), 2);
+    CU_ASSERT_EQUAL(count(lex, "kata7x"), 0);
+    CU_ASSERT(maps(lex, "desa", stem("en", "village")));
+    CU_ASSERT(maps(lex, "kota", stem("en", "city")));
+    sl_lexicon_free(lex);
+}
+
+/* The built-in lexicon's source file, from tests/ (make test) or the top. */
+static const char *builtin_file(void)
+{
+    static const char *const paths[] = {"../src/rules/lexicon_id_en.txt",
+                                        "src/rules/lexicon_id_en.txt"};
+    for (size_t i = 0; i < sizeof paths / sizeof *paths; i++)
+        if (access(paths[i], R_OK) == 0)
+            return paths[i];
+    return NULL;
+}
+
+static void test_builtin(void)
+{
+    sl_error err;
+    sl_error_clear(&err);
+    sl_lexicon *lex = sl_lexicon_new("indonesian", "english", &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(lex);
+    CU_ASSERT_EQUAL(sl_lexicon_add_builtin(lex, &err), SL_OK);
+    CU_ASSERT_EQUAL(err.code, SL_OK);
+    size_t n = sl_lexicon_size(lex);
+    CU_ASSERT(n > 900);
+    CU_ASSERT(maps(lex, "banyak", stem("en", "many")));
+    CU_ASSERT(maps(lex, stem("id", "meningkatkan"), "increas"));
+    CU_ASSERT(maps(lex, stem("id", "meningkatkan"), stem("en", "improve")));
+    CU_ASSERT(maps(lex, "hasil", "result"));
+    CU_ASSERT(maps(lex, stem("id", "pemerintah"), "govern"));
+    CU_ASSERT(maps(lex, stem("id", "signifikan"), "signific"));
+    CU_ASSERT(maps(lex, stem("id", "penelitian"), "research"));
+    CU_ASSERT(maps(lex, "karena", stem("en", "because")));       /* stop words on both sides */
+    CU_ASSERT(maps(lex, "rata", stem("en", "average")));         /* rata-rata */
+    CU_ASSERT(maps(lex, "undang", "law"));                       /* undang-undang */
+    CU_ASSERT_EQUAL(count(lex, stem("en", "result")), 0);        /* id -> en only */
+    /* twice is the same lexicon */
+    CU_ASSERT_EQUAL(sl_lexicon_add_builtin(lex, &err), SL_OK);
+    CU_ASSERT_EQUAL(sl_lexicon_size(lex), n);
+    sl_lexicon_free(lex);
+    /* NULL languages count as id -> en (unstemmed) */
+    lex = sl_lexicon_new(NULL, NULL, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(lex);
+    CU_ASSERT_EQUAL(sl_lexicon_add_builtin(lex, &err), SL_OK);
+    CU_ASSERT(maps(lex, "meningkatkan", "increase"));
+    sl_lexicon_free(lex);
+    /* other pairs: nothing, and no error */
+    const char *pairs[][2] = {{"en", "id"}, {"english", "indonesian"}, {"id", "dutch"}};
+    for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+        lex = sl_lexicon_new(pairs[i][0], pairs[i][1], &err);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(lex);
+        sl_error_clear(&err);
+        CU_ASSERT_EQUAL(sl_lexicon_add_builtin(lex, &err), SL_OK);
+        CU_ASSERT_EQUAL(err.code, SL_OK);
+        CU_ASSERT_EQUAL(sl_lexicon_size(lex), 0);
+        sl_lexicon_free(lex);
+    }
+    CU_ASSERT_EQUAL(sl_lexicon_add_builtin(NULL, &err), SL_EUSAGE);
+}
+
+static void test_builtin_file(void)
+{
+    const char *path = builtin_file();
+    if (!path) {
+        printf("\n  note: src/rules/lexicon_id_en.txt not found, lexicon/builtin file skipped ");
+        return;
+    }
+    sl_error err;
+    sl_error_clear(&err);
+    sl_lexicon *file = sl_lexicon_load(path, SL_LEX_TSV, "id", "en", &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(file);
+    CU_ASSERT_EQUAL(err.code, SL_OK);
+    CU_ASSERT(sl_lexicon_size(file) > 900);
+    /* the built-in copy has the same pairs, and those of the lone stop words */
+    sl_lexicon *lex = sl_lexicon_new("id", "en", &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(lex);
+    CU_ASSERT_EQUAL(sl_lexicon_add_builtin(lex, &err), SL_OK);
+    size_t n = sl_lexicon_size(lex);
+    CU_ASSERT(n > sl_lexicon_size(file));
+    CU_ASSERT_EQUAL(sl_lexicon_add_file(lex, path, SL_LEX_TSV, &err), SL_OK);
+    CU_ASSERT_EQUAL(sl_lexicon_size(lex), n);
+    sl_lexicon_free(lex);
+    sl_lexicon_free(file);
+}
+
+/* A dictd source and the built-in lexicon together. */
+static void check_sources(const char *index, size_t dict_min)
+{
+    sl_error err;
+    sl_error_clear(&err);
+    sl_lexicon *dict = sl_lexicon_load(index, SL_LEX_AUTO, "id", "en", &err);
+    sl_lexicon *core = sl_lexicon_new("id", "en", &err);
+    sl_lexicon *both = sl_lexicon_new("id", "en", &err);
+    CU_ASSERT_FATAL(dict && core && both);
+    CU_ASSERT(sl_lexicon_size(dict) >= dict_min);
+    CU_ASSERT_EQUAL(sl_lexicon_add_builtin(core, &err), SL_OK);
+    CU_ASSERT_EQUAL(sl_lexicon_add_file(both, index, SL_LEX_AUTO, &err), SL_OK);
+    CU_ASSERT_EQUAL(sl_lexicon_size(both), sl_lexicon_size(dict));
+    CU_ASSERT_EQUAL(sl_lexicon_add_builtin(both, &err), SL_OK);
+    size_t nb = sl_lexicon_size(both);
+    CU_ASSERT(nb > sl_lexicon_size(dict));
+    CU_ASSERT(nb > sl_lexicon_size(core));
+    CU_ASSERT(nb <= sl_lexicon_size(dict) + sl_lexicon_size(core));
+    /* pairs of either source, after both adds */
+    CU_ASSERT(maps(both, "kopi", stem("en", "coffee")));
+    CU_ASSERT(maps(both, "kota", stem("en", "city")));
+    CU_ASSERT(maps(both, "banyak", stem("en", "many")));
+    CU_ASSERT(maps(both, stem("id", "meningkatkan"), "increas"));
+    /* a source's targets stay sorted and unique after the merge */
+    const char *const *out;
+    size_t k = lookup(both, "kota", &out);
+    for (size_t i = 1; i < k; i++)
+        CU_ASSERT(strcmp(out[i - 1], out[i]) != 0);
+    sl_lexicon_free(dict);
+    sl_lexicon_free(core);
+    sl_lexicon_free(both);
+}
+
+static void test_add_sources(void)
+{
+    const char *base = tmp_path("multi");
+    char idx[512];
+    snprintf(idx, sizeof idx, "%s.index", base);
+    CU_ASSERT_FATAL(write_dictd(base, 1) == 0);
+    check_sources(idx, 5);
+    remove_dictd(base);
+    const char *path = sl_lexicon_default_path();
+    if (!path) {
+        printf("\n  note: FreeDict eng-ind not installed, FreeDict + built-in skipped ");
+        return;
+    }
+    check_sources(path, 5000);
+}
+
 int test_lexicon_register(void)
 {
     CU_pSuite s = CU_add_suite("lexicon", NULL, NULL);
@@ -456,7 +698,12 @@ int test_lexicon_register(void)
         !CU_add_test(s, "malformed", test_malformed) ||
         !CU_add_test(s, "missing", test_missing) || !CU_add_test(s, "dictd", test_dictd) ||
         !CU_add_test(s, "dictd bad index", test_dictd_bad_index) ||
-        !CU_add_test(s, "auto", test_auto) || !CU_add_test(s, "freedict", test_freedict))
+        !CU_add_test(s, "auto", test_auto) || !CU_add_test(s, "freedict", test_freedict) ||
+        !CU_add_test(s, "add text", test_add_text) ||
+        !CU_add_test(s, "add malformed", test_add_malformed) ||
+        !CU_add_test(s, "builtin", test_builtin) ||
+        !CU_add_test(s, "builtin file", test_builtin_file) ||
+        !CU_add_test(s, "add sources", test_add_sources))
         return -1;
     return 0;
 }
