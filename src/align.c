@@ -329,30 +329,36 @@ static void estimate_from(model_t *m, const sl_beads *b)
     set_rates(m, (kt + m->mt * 20) / (nt_ + 20), m->mr);
 }
 
-/* Confidence: how much likelier the bead is than leaving its sentences
- * unaligned (for a deletion: than the best pairing of that sentence with a
- * neighbour), squashed to [0,1]. */
+/* Confidence that a bead is right, from its own evidence with even prior
+ * odds: the logistic of its length and lexical log-likelihood ratios (the
+ * type prior left out, so a pair the path forced through with no shared
+ * words scores low even though deleting both would cost more). For an
+ * unaligned sentence: one minus the best such score of pairing it with a
+ * neighbour. */
+static double evidence(const model_t *m, size_t i0, int a, size_t j0, int b)
+{
+    double e = m->prior[a][b] - bead_cost(m, i0, a, j0, b);
+    return 1.0 / (1.0 + exp(-e));
+}
+
 static void confidences(const model_t *m, sl_beads *b)
 {
     for (size_t x = 0; x < b->n; x++) {
         sl_bead *bd = &b->v[x];
-        double own = bead_cost(m, bd->i0, (int)bd->ni, bd->j0, (int)bd->nj), alt;
         if (bd->ni && bd->nj) {
-            alt = (double)bd->ni * m->prior[1][0] + (double)bd->nj * m->prior[0][1];
-        } else {
-            alt = INFINITY;
-            int side = bd->ni ? 0 : 1;
-            size_t k = side == 0 ? bd->i0 : bd->j0, other = side == 0 ? m->nt : m->ns;
-            size_t near = side == 0 ? bd->j0 : bd->i0;
-            for (size_t y = near > 2 ? near - 2 : 0; y < other && y <= near + 2; y++) {
-                double c = side == 0 ? bead_cost(m, k, 1, y, 1) : bead_cost(m, y, 1, k, 1);
-                c -= m->prior[1][0]; /* the partner would otherwise be deleted too */
-                if (c < alt)
-                    alt = c;
-            }
+            bd->conf = evidence(m, bd->i0, (int)bd->ni, bd->j0, (int)bd->nj);
+            continue;
         }
-        double d = alt - own;
-        bd->conf = alt == INFINITY ? 1.0 : 1.0 / (1.0 + exp(-d));
+        int side = bd->ni ? 0 : 1;
+        size_t k = side == 0 ? bd->i0 : bd->j0, other = side == 0 ? m->nt : m->ns;
+        size_t near = side == 0 ? bd->j0 : bd->i0;
+        double best = 0;
+        for (size_t y = near > 2 ? near - 2 : 0; y < other && y <= near + 2; y++) {
+            double c = side == 0 ? evidence(m, k, 1, y, 1) : evidence(m, y, 1, k, 1);
+            if (c > best)
+                best = c;
+        }
+        bd->conf = 1.0 - best;
     }
 }
 

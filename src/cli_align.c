@@ -49,8 +49,8 @@ typedef struct {
     double min_conf;
 } opts_t;
 
-/* Loads the lexicon the options ask for; NULL with a warning when the
- * default is missing, NULL with *failed set when a named one is bad. */
+/* Loads the lexicon the options ask for; NULL with *failed set when a
+ * named file is bad; a missing default is a warning. */
 static sl_lexicon *get_lexicon(const opts_t *o, int *failed)
 {
     sl_error err;
@@ -58,20 +58,18 @@ static sl_lexicon *get_lexicon(const opts_t *o, int *failed)
     *failed = 0;
     if (o->nolex)
         return NULL;
-    const char *path = o->lexpath ? o->lexpath : sl_lexicon_default_path();
-    if (!path) {
-        cli_msg("warning: no lexicon installed (apt-get install dict-freedict-eng-ind); "
-                "aligning on length, numbers, names and cognates");
-        return NULL;
-    }
-    sl_lexicon *lex = sl_lexicon_load(path, SL_LEX_AUTO, o->po.align.src_lang,
-                                      o->po.align.tgt_lang, &err);
-    if (!lex && o->lexpath) {
+    int missing;
+    sl_lexicon *lex = sl_lexicon_load_default(o->lexpath, o->po.align.src_lang,
+                                              o->po.align.tgt_lang, &missing, &err);
+    if (!lex) {
         cli_report(&err);
         *failed = 1;
-    } else if (!lex) {
+    } else if (missing == 1) {
+        cli_msg("warning: FreeDict not installed (apt-get install dict-freedict-eng-ind); "
+                "aligning with the built-in core lexicon only");
+    } else if (missing == 2) {
         char buf[1400];
-        cli_msg("warning: default lexicon unusable, aligning without one: %s",
+        cli_msg("warning: default lexicon unusable, using the built-in core only: %s",
                 sl_error_format(&err, buf, sizeof buf));
     }
     return lex;

@@ -952,3 +952,33 @@ int sl_lexicon_has(const sl_lexicon *lex, const char *src_stem, size_t slen,
     }
     return a < lex->off[s + 1] && lex->ids[a] == (uint32_t)t;
 }
+
+sl_lexicon *sl_lexicon_load_default(const char *path, const char *src_lang, const char *tgt_lang,
+                                    int *missing, sl_error *err)
+{
+    if (missing)
+        *missing = 0;
+    const char *p = path ? path : sl_lexicon_default_path();
+    sl_lexicon *lex = sl_lexicon_new(src_lang, tgt_lang, err);
+    if (!lex)
+        return NULL;
+    if (sl_lexicon_add_builtin(lex, err) != SL_OK) {
+        sl_lexicon_free(lex);
+        return NULL;
+    }
+    if (!p) {
+        if (missing)
+            *missing = 1;
+        return lex;
+    }
+    if (sl_lexicon_add_file(lex, p, SL_LEX_AUTO, err) != SL_OK) {
+        if (path) {
+            sl_lexicon_free(lex);
+            return NULL;
+        }
+        /* the default dictionary is broken: keep the built-in core */
+        if (missing)
+            *missing = 2;
+    }
+    return lex;
+}

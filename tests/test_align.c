@@ -45,8 +45,10 @@ static sl_lexicon *lex;
 static int init(void)
 {
     sl_error err;
-    const char *path = sl_lexicon_default_path();
-    lex = path ? sl_lexicon_load(path, SL_LEX_AUTO, "id", "en", &err) : NULL;
+    int missing;
+    lex = sl_lexicon_load_default(NULL, "id", "en", &missing, &err);
+    if (lex && missing)
+        printf("\n  (FreeDict missing: the built-in core lexicon only)");
     sl_align_opts o;
     sl_align_opts_default(&o);
     al = sl_aligner_new(&o, lex, &err);

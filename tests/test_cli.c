@@ -187,14 +187,23 @@ static void test_align_formats(void)
     CU_ASSERT_EQUAL(count(j, "{\"doc\":\"006_agriculture\""), 13);
     CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"bead\":\"1-0\""));
     CU_ASSERT_PTR_NOT_NULL(strstr(j, "\"en\":null"));
-    /* the seed has one 1-1 bead at confidence 0.85: a floor of 0.9 drops it */
-    const char *seed = test_shared_path("seeds/000_6b2a9478b39344eb.txt");
-    if (seed) {
-        char args[1024];
-        snprintf(args, sizeof args, "align --min-confidence 0.9 %s", seed);
-        CU_ASSERT_EQUAL(run(args), 0);
-        CU_ASSERT_EQUAL(count(slurp(TMP ".out"), "<tu>"), 11);
+    /* a confidence floor drops exactly the units below it */
+    CU_ASSERT_EQUAL(run("align -f tsv ../samples"), 0);
+    int total = 0, low = 0;
+    for (const char *l = slurp(TMP ".out"); *l; l = strchr(l, '\n') + 1) {
+        const char *t1 = strchr(l, '\t');
+        const char *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+        CU_ASSERT_PTR_NOT_NULL_FATAL(t2);
+        if (t1 == l || t2 == t1 + 1)
+            continue; /* an unaligned sentence: never in a TMX */
+        total++;
+        low += atof(t2 + 1) < 0.97;
     }
+    CU_ASSERT(low > 0 && total > 100);
+    CU_ASSERT_EQUAL(run("align --min-confidence 0.97 -o " TMP ".tmx ../samples"), 0);
+    char want[128];
+    snprintf(want, sizeof want, "test $(grep -c '<tu>' " TMP ".tmx) = %d", total - low);
+    CU_ASSERT_EQUAL(test_run(want), 0);
     CU_ASSERT_EQUAL(run("align --unaligned " TMP ".un -o " TMP ".tmx ../samples/006_agriculture.txt"), 0);
     CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".un"), "006_agriculture\tid\t5\tDosis NPK"));
     CU_ASSERT_EQUAL(run("align -f nonsense ../samples/006_agriculture.txt"), 2);

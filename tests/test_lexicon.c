@@ -509,7 +509,7 @@ static void test_add_malformed(void)
     CU_ASSERT_EQUAL(err.code, SL_EINPUT);
     CU_ASSERT_STRING_EQUAL(err.file, "core.tsv");
     CU_ASSERT_EQUAL(err.line, 4);
-    CU_ASSERT_EQUAL(err.offset, (long long)strlen("# header\ndesa\tvillage\npemerintah\tgovernment\n"));
+    CU_ASSERT_EQUAL(err.offset, (long long)(strstr(bad, "penelitian") - bad));
     /* and the lexicon keeps exactly what it had */
     CU_ASSERT_EQUAL(sl_lexicon_size(lex), 1);
     CU_ASSERT(maps(lex, "kota", stem("en", "city")));

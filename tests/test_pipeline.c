@@ -15,8 +15,10 @@ static sl_lexicon *lex;
 static int init(void)
 {
     sl_error err;
-    const char *path = sl_lexicon_default_path();
-    lex = path ? sl_lexicon_load(path, SL_LEX_AUTO, "id", "en", &err) : NULL;
+    int missing;
+    lex = sl_lexicon_load_default(NULL, "id", "en", &missing, &err);
+    if (lex && missing)
+        printf("\n  (FreeDict missing: the built-in core lexicon only)");
     sl_pipe_opts o;
     memset(&o, 0, sizeof o);
     sl_align_opts_default(&o.align);
