@@ -257,6 +257,24 @@ static void test_align_bad_input_no_output(void)
     CU_ASSERT_STRING_EQUAL(slurp(TMP ".out"), ""); /* nothing on stdout */
 }
 
+
+/* --rules DIR: a linguist's file replaces the built-in one of its name */
+static void test_rules_override(void)
+{
+    const char *in = "Sampel diambil di Dsn. Sukamaju. Data dianalisis.";
+    write_file(TMP ".in", in, strlen(in));
+    CU_ASSERT_EQUAL(run("split --lang id " TMP ".in"), 0);
+    CU_ASSERT_STRING_EQUAL(slurp(TMP ".out"), "Sampel diambil di Dsn.\nSukamaju.\nData dianalisis.\n\n");
+    CU_ASSERT_EQUAL(test_run("rm -rf " TMP ".rules && mkdir " TMP ".rules && "
+                             "printf '[title]\\nDsn\\n' > " TMP ".rules/id.txt"), 0);
+    CU_ASSERT_EQUAL(run("split --lang id --rules " TMP ".rules " TMP ".in"), 0);
+    CU_ASSERT_STRING_EQUAL(slurp(TMP ".out"), "Sampel diambil di Dsn. Sukamaju.\nData dianalisis.\n\n");
+    /* a broken rule file is named with its line */
+    CU_ASSERT_EQUAL(test_run("printf '[title]\\nDsn\\n[nonsense]\\n' > " TMP ".rules/id.txt"), 0);
+    CU_ASSERT_EQUAL(run("split --lang id --rules " TMP ".rules " TMP ".in"), 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), TMP ".rules/id.txt:3"));
+}
+
 int test_cli_register(void)
 {
     CU_pSuite s = CU_add_suite("cli", NULL, NULL);
@@ -265,6 +283,7 @@ int test_cli_register(void)
         !CU_add_test(s, "crlf and bom", test_crlf_bom) ||
         !CU_add_test(s, "stdin and -o", test_stdin_and_output_file) ||
         !CU_add_test(s, "gold figures", test_gold_figures) ||
+        !CU_add_test(s, "--rules DIR", test_rules_override) ||
         !CU_add_test(s, "align: record to TMX", test_align_record_tmx) ||
         !CU_add_test(s, "align: any thread count, same bytes", test_align_threads_identical) ||
         !CU_add_test(s, "align: formats", test_align_formats) ||
