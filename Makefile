@@ -63,7 +63,7 @@ $(BUILD)/rules_data.c: $(RULES) Makefile | $(BUILD)
 	@{ echo '/* generated from the files in src/rules — do not edit */'; \
 	   echo '#include <stddef.h>'; \
 	   echo '#include <string.h>'; \
-	   echo 'const char *sl_rules_builtin(const char *name);'; \
+	   echo '#include "selaras/rules.h"'; \
 	   for f in $(RULES); do \
 	     n=$$(basename $$f .txt | tr -c 'a-zA-Z0-9\n' '_'); \
 	     echo "static const char r_$$n[] ="; \

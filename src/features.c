@@ -8,6 +8,7 @@
  *   N:digits a number with its separators removed (3,5 ~ 3.5, 1.000 ~ 1,000)
  *   P:?     a question mark, a cue that survives translation */
 #include "selaras/features.h"
+#include "selaras/rules.h"
 #include "selaras/strmap.h"
 #include "selaras/text.h"
 
@@ -19,32 +20,12 @@
 #include <string.h>
 #include <wctype.h>
 
-const char *sl_rules_builtin(const char *name);
-
 struct sl_featcfg {
     char *lang[2];         /* Snowball names or ISO codes */
     sl_strmap *stop[2];
     const sl_lexicon *lex; /* borrowed, may be NULL */
     locale_t ctype;
 };
-
-/* Reads the [stopwords] items of a built-in rule file into a set. */
-static int load_stop(sl_strmap *m, const char *lang)
-{
-    char name[64];
-    snprintf(name, sizeof name, "stop_%s", lang);
-    const char *src = sl_rules_builtin(name);
-    if (!src)
-        return 0; /* no list for this language: every word counts */
-    for (const char *p = src; *p;) {
-        const char *e = strchr(p, '\n');
-        size_t n = e ? (size_t)(e - p) : strlen(p);
-        if (n && *p != '#' && *p != '[' && sl_strmap_intern(m, p, n) < 0)
-            return -1;
-        p += n + (e != NULL);
-    }
-    return 0;
-}
 
 sl_featcfg *sl_featcfg_new(const char *src_lang, const char *tgt_lang, const sl_lexicon *lex,
                            sl_error *err)
@@ -55,8 +36,8 @@ sl_featcfg *sl_featcfg_new(const char *src_lang, const char *tgt_lang, const sl_
     const char *langs[2] = { src_lang, tgt_lang };
     for (int s = 0; s < 2; s++) {
         c->lang[s] = strdup(langs[s]);
-        c->stop[s] = sl_strmap_new();
-        if (!c->lang[s] || !c->stop[s] || load_stop(c->stop[s], langs[s]))
+        c->stop[s] = sl_stopwords_new(langs[s]);
+        if (!c->lang[s] || !c->stop[s])
             goto nomem;
         struct sb_stemmer *st = sb_stemmer_new(langs[s], "UTF_8");
         if (!st) {

@@ -2,13 +2,12 @@
  * of function words ("yang", "dan", "di" against "the", "of", "and")
  * separates Indonesian from English without a statistical model. */
 #include "selaras/langid.h"
+#include "selaras/rules.h"
 #include "selaras/strmap.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-const char *sl_rules_builtin(const char *name);
 
 struct sl_langid {
     sl_strmap *stop[2];
@@ -21,23 +20,13 @@ sl_langid *sl_langid_new(const char *lang0, const char *lang1, sl_error *err)
     if (!l)
         goto nomem;
     for (int k = 0; k < 2; k++) {
-        char name[64];
-        snprintf(name, sizeof name, "stop_%s", langs[k]);
-        const char *src = sl_rules_builtin(name);
-        if (!src) {
+        if (!(l->stop[k] = sl_stopwords_new(langs[k])))
+            goto nomem;
+        if (sl_strmap_size(l->stop[k]) == 0) {
             sl_error_set(err, SL_EUSAGE, NULL, 0, -1, "no stop-word profile for language '%s'",
                          langs[k]);
             sl_langid_free(l);
             return NULL;
-        }
-        if (!(l->stop[k] = sl_strmap_new()))
-            goto nomem;
-        for (const char *p = src; *p;) {
-            const char *e = strchr(p, '\n');
-            size_t n = e ? (size_t)(e - p) : strlen(p);
-            if (n && *p != '#' && *p != '[' && sl_strmap_intern(l->stop[k], p, n) < 0)
-                goto nomem;
-            p += n + (e != NULL);
         }
     }
     return l;

@@ -10,6 +10,7 @@
  * further sources can be added; a failed add leaves the pairs as they
  * were. */
 #include "selaras/lexicon.h"
+#include "selaras/rules.h"
 #include "selaras/strmap.h"
 #include "selaras/text.h"
 
@@ -24,7 +25,6 @@
 #include <wctype.h>
 #include <zlib.h>
 
-const char *sl_rules_builtin(const char *name); /* generated from src/rules */
 
 /* The built-in core lexicon: src/rules/BUILTIN_LEX.txt, for id -> en. */
 #define BUILTIN_LEX "lexicon_id_en"
@@ -123,38 +123,6 @@ static void trim(const char **s, size_t *n)
 
 /* ---- languages ------------------------------------------------------- */
 
-/* The ISO code naming the stop-word list of lang ("indonesian" -> "id"). */
-static const char *lang_code(const char *lang, char *buf, size_t size)
-{
-    static const char *const names[][3] = {
-        {"id", "ind", "indonesian"}, {"en", "eng", "english"}, {"ms", "msa", "malay"},
-        {"nl", "nld", "dutch"},      {"fr", "fra", "french"},  {"de", "deu", "german"},
-    };
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        for (int k = 0; k < 3; k++)
-            if (strcmp(lang, names[i][k]) == 0)
-                return names[i][0];
-    snprintf(buf, size, "%s", lang);
-    return buf;
-}
-
-/* Fills the stop words of the built-in list stop_CODE, when there is one. */
-static int load_stop(sl_strmap *stop, const char *src)
-{
-    for (const char *p = src; *p;) {
-        const char *eol = strchr(p, '\n');
-        size_t n = eol ? (size_t)(eol - p) : strlen(p);
-        const char *s = p;
-        p = eol ? eol + 1 : p + n;
-        trim(&s, &n);
-        if (n == 0 || *s == '#' || *s == '[')
-            continue;
-        if (sl_strmap_intern(stop, s, n) < 0)
-            return -1;
-    }
-    return 0;
-}
-
 static int lang_init(lang_t *L, const char *lang, const char *dflt, sl_error *err)
 {
     char low[64], cbuf[64];
@@ -170,17 +138,11 @@ static int lang_init(lang_t *L, const char *lang, const char *dflt, sl_error *er
             return sl_error_set(err, SL_EUSAGE, NULL, 0, -1,
                                 "no Snowball stemmer for language '%s'", lang);
     }
-    const char *code = lang ? lang_code(low, cbuf, sizeof cbuf) : dflt;
+    const char *code = lang ? sl_lang_code(low, cbuf, sizeof cbuf) : dflt;
     snprintf(L->code, sizeof L->code, "%s", code);
     L->english = strcmp(code, "en") == 0;
-    char name[80];
-    snprintf(name, sizeof name, "stop_%s", code);
-    const char *list = sl_rules_builtin(name);
-    if (list) {
-        L->stop = sl_strmap_new();
-        if (!L->stop || load_stop(L->stop, list))
-            return sl_error_set(err, SL_ENOMEM, NULL, 0, -1, "out of memory");
-    }
+    if (!(L->stop = sl_stopwords_new(code)))
+        return sl_error_set(err, SL_ENOMEM, NULL, 0, -1, "out of memory");
     return SL_OK;
 }
 

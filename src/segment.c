@@ -8,6 +8,7 @@
  * line, headings and label lines) happens first, on the raw lines. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "selaras/segment.h"
+#include "selaras/rules.h"
 #include "selaras/strmap.h"
 #include "selaras/text.h"
 
@@ -18,7 +19,6 @@
 #include <string.h>
 #include <wctype.h>
 
-const char *sl_rules_builtin(const char *name); /* generated from src/rules */
 
 enum abbr_class { AB_NONE = 0, AB_TITLE, AB_NUMBER, AB_END, AB_AMBIG };
 

@@ -1,7 +1,0 @@
-build-asan/align.o: src/align.c include/selaras/align.h \
- include/selaras/error.h include/selaras/features.h \
- include/selaras/lexicon.h
-include/selaras/align.h:
-include/selaras/error.h:
-include/selaras/features.h:
-include/selaras/lexicon.h:

@@ -1,2 +1,0 @@
-build-asan/error.o: src/error.c include/selaras/error.h
-include/selaras/error.h:

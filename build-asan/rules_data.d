@@ -1,1 +1,0 @@
-build-asan/rules_data.o: build-asan/rules_data.c

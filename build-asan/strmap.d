@@ -1,2 +1,0 @@
-build-asan/strmap.o: src/strmap.c include/selaras/strmap.h
-include/selaras/strmap.h:

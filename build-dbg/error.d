@@ -1,2 +1,0 @@
-build-dbg/error.o: src/error.c include/selaras/error.h
-include/selaras/error.h:

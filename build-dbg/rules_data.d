@@ -1,1 +1,0 @@
-build-dbg/rules_data.o: build-dbg/rules_data.c

@@ -1,4 +1,0 @@
-build-dbg/text.o: src/text.c include/selaras/text.h \
- include/selaras/error.h
-include/selaras/text.h:
-include/selaras/error.h:
