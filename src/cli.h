@@ -28,5 +28,6 @@ typedef int (*cli_cmd_fn)(int argc, char **argv);
 int cli_split(int argc, char **argv);
 int cli_eval(int argc, char **argv);
 int cli_align(int argc, char **argv);
+int cli_srx(int argc, char **argv);
 
 #endif

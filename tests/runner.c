@@ -50,7 +50,7 @@ int main(void)
         test_text_register, test_strmap_register, test_segment_register,
         test_segeval_register, test_lexicon_register, test_features_register,
         test_align_register, test_aligneval_register, test_record_register,
-        test_tmx_register, test_pipeline_register, test_cli_register,
+        test_tmx_register, test_pipeline_register, test_srx_register, test_cli_register,
     };
     for (size_t i = 0; i < sizeof suites / sizeof *suites; i++)
         if (suites[i]() != 0) {

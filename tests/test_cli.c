@@ -275,6 +275,42 @@ static void test_rules_override(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), TMP ".rules/id.txt:3"));
 }
 
+
+/* OmegaT, headless, with selaras's SRX rules and TMX: every Indonesian
+ * sentence of the record's abstract must be translated from the memory. */
+static void omegat_record(const char *record)
+{
+    char cmd[4096];
+    /* the source: the abstract's sentences on one line, as a translator
+     * would paste the abstract; the memory: selaras's TMX of the record */
+    snprintf(cmd, sizeof cmd,
+             "rm -rf " TMP ".omt && mkdir -p " TMP ".omt/src && "
+             "%s align -o " TMP ".omt/mem.tmx %s 2>/dev/null && "
+             "%s align -f tsv %s 2>/dev/null | awk -F'\\t' '$4 ~ /^[0-9]+-[0-9]+$/ && $1 != \"\" "
+             "{ printf \"%%s%%s\", sep, $1; sep = \" \" } END { print \"\" }' > " TMP ".omt/src/abstrak.txt",
+             test_bin(), record, test_bin(), record);
+    CU_ASSERT_EQUAL_FATAL(test_run(cmd), 0);
+    snprintf(cmd, sizeof cmd, "sh ../tests/omegat_check.sh " TMP ".omt/src " TMP ".omt/mem.tmx %s "
+             TMP ".omt/work > " TMP ".omt/log 2>&1", test_bin());
+    int rc = test_run(cmd);
+    if (rc == 77) {
+        printf("\n  (skipped: OmegaT not installed)");
+        return;
+    }
+    if (rc != 0)
+        printf("\n  OmegaT on %s:\n%s", record, slurp(TMP ".omt/log"));
+    CU_ASSERT_EQUAL(rc, 0);
+}
+
+static void test_omegat(void)
+{
+    omegat_record("../samples/001_law.txt");
+    omegat_record("../samples/007_computer_science.txt"); /* URL, e-mail, dll. */
+    const char *seed = test_shared_path("seeds/000_6b2a9478b39344eb.txt");
+    if (seed)
+        omegat_record(seed);
+}
+
 int test_cli_register(void)
 {
     CU_pSuite s = CU_add_suite("cli", NULL, NULL);
@@ -284,6 +320,7 @@ int test_cli_register(void)
         !CU_add_test(s, "stdin and -o", test_stdin_and_output_file) ||
         !CU_add_test(s, "gold figures", test_gold_figures) ||
         !CU_add_test(s, "--rules DIR", test_rules_override) ||
+        !CU_add_test(s, "OmegaT translates every sentence from the TMX", test_omegat) ||
         !CU_add_test(s, "align: record to TMX", test_align_record_tmx) ||
         !CU_add_test(s, "align: any thread count, same bytes", test_align_threads_identical) ||
         !CU_add_test(s, "align: formats", test_align_formats) ||

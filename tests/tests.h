@@ -16,6 +16,7 @@ int test_aligneval_register(void);
 int test_record_register(void);
 int test_tmx_register(void);
 int test_pipeline_register(void);
+int test_srx_register(void);
 int test_cli_register(void);
 
 /* Path of a file under ../shared (../shared/data), or NULL when absent. */
