@@ -80,6 +80,13 @@ void sl_beads_free(sl_beads *b)
 enum { MAXW = 4 };
 
 typedef struct {
+    double *d;          /* cost to reach (i, j) */
+    unsigned char *bk;  /* bead type taken: a * 8 + b */
+    size_t *lo, *hi;    /* band of row i: j in [lo, hi] */
+    size_t *off;        /* start of row i in d/bk */
+} dp_t;
+
+typedef struct {
     const sl_docfeat *f;
     size_t ns, nt;
     double c, s2;        /* length ratio and variance per character */
@@ -88,7 +95,30 @@ typedef struct {
     size_t *cs[2];       /* prefix sums of characters */
     double *ts[2];       /* prefix sums of content token weights */
     int maxw;
+    /* Token matches of each bead, by its end cell in the band and its type:
+     * the same bead is scored by both passes and the confidences, and
+     * matching is most of the work. NULL for inputs too long to keep it. */
+    float *kc;
+    const dp_t *dp;
 } model_t;
+
+/* Matches of source [i0,i0+a) with target [j0,j0+b), through the cache. */
+static double matches(const model_t *m, size_t i0, int a, size_t j0, int b)
+{
+    const dp_t *p = m->dp;
+    size_t i = i0 + (size_t)a, j = j0 + (size_t)b;
+    float *slot = NULL;
+    if (m->kc && j >= p->lo[i] && j <= p->hi[i]) {
+        size_t w = (size_t)m->maxw + 1;
+        slot = &m->kc[(p->off[i] + j - p->lo[i]) * w * w + (size_t)a * w + (size_t)b];
+        if (*slot >= 0)
+            return *slot;
+    }
+    double k = sl_feat_matches(m->f, i0, (size_t)a, j0, (size_t)b);
+    if (slot)
+        *slot = (float)k;
+    return k;
+}
 
 /* Bead priors: the share of each type in the pooled ID-EN gold of UD PUD,
  * PANL and TED (4,862 beads), rounded; the wider types, absent there, get
@@ -163,19 +193,13 @@ static double bead_cost(const model_t *m, size_t i0, int a, size_t j0, int b)
     cost += len_cost(m, l1, l2);
     double na = (double)(m->ts[0][i0 + a] - m->ts[0][i0]);
     double nb = (double)(m->ts[1][j0 + b] - m->ts[1][j0]);
-    double k = sl_feat_matches(m->f, i0, (size_t)a, j0, (size_t)b);
+    double k = matches(m, i0, a, j0, b);
     cost -= (side_llr(m, k, na, nb) + side_llr(m, k, nb, na)) / 2;
     return cost;
 }
 
 /* ---- dynamic programming --------------------------------------------- */
 
-typedef struct {
-    double *d;          /* cost to reach (i, j) */
-    unsigned char *bk;  /* bead type taken: a * 8 + b */
-    size_t *lo, *hi;    /* band of row i: j in [lo, hi] */
-    size_t *off;        /* start of row i in d/bk */
-} dp_t;
 
 static void dp_free(dp_t *p)
 {
@@ -282,7 +306,7 @@ static void estimate_initial(model_t *m)
         double na = (double)(m->ts[0][i + 1] - m->ts[0][i]);
         for (size_t j = jd > 3 ? jd - 3 : 0; j < m->nt && j <= jd + 3; j++) {
             double nb = (double)(m->ts[1][j + 1] - m->ts[1][j]);
-            double k = sl_feat_matches(m->f, i, 1, j, 1);
+            double k = matches(m, i, 1, j, 1);
             if (j == jd) { kt += k; nt_ += (na + nb) / 2; }
             else { kr += k; pr += na * nb; }
         }
@@ -305,7 +329,7 @@ static void estimate_from(model_t *m, const sl_beads *b)
         double l2 = (double)(m->cs[1][bd->j0 + 1] - m->cs[1][bd->j0]);
         l1s += l1;
         l2s += l2;
-        kt += sl_feat_matches(m->f, bd->i0, 1, bd->j0, 1);
+        kt += matches(m, bd->i0, 1, bd->j0, 1);
         nt_ += ((double)(m->ts[0][bd->i0 + 1] - m->ts[0][bd->i0]) +
                 (double)(m->ts[1][bd->j0 + 1] - m->ts[1][bd->j0])) / 2;
         cnt++;
@@ -398,11 +422,6 @@ int sl_align(const sl_aligner *al, const sl_span *src, size_t ns, const sl_span 
     size_t big = ns > nt ? ns : nt, small = ns > nt ? nt : ns;
     m.c = small * 5 >= big * 4 ? (T + al->c0 * 300) / (S + 300) : al->c0;
     m.s2 = 3.0;
-    if (ns && nt)
-        estimate_initial(&m);
-    else
-        set_rates(&m, 0.4, 0.002);
-
     /* the whole matrix for documents, a band around the diagonal for long
      * inputs so that memory stays linear */
     size_t w = al->o.band > 0 ? (size_t)al->o.band : 0;
@@ -411,6 +430,16 @@ int sl_align(const sl_aligner *al, const sl_span *src, size_t ns, const sl_span 
             : 100 + (ns > nt ? ns - nt : nt - ns);
     if (dp_band(&p, ns, nt, w))
         goto nomem;
+    m.dp = &p;
+    size_t ncache = p.off[ns + 1] * (size_t)(m.maxw + 1) * (size_t)(m.maxw + 1);
+    if (ncache <= (1u << 24) && (m.kc = malloc(ncache * sizeof *m.kc)))
+        for (size_t x = 0; x < ncache; x++)
+            m.kc[x] = -1.0f;
+    if (ns && nt)
+        estimate_initial(&m);
+    else
+        set_rates(&m, 0.4, 0.002);
+
     for (int pass = 0; pass < 2; pass++) {
         int r = run_dp(&m, &p, out);
         if (r == -1)
@@ -428,6 +457,7 @@ nomem:
     rc = sl_error_set(err, SL_ENOMEM, NULL, 0, -1, "out of memory");
 cleanup:
     dp_free(&p);
+    free(m.kc);
     for (int s = 0; s < 2; s++) {
         free(m.cs[s]);
         free(m.ts[s]);

@@ -39,6 +39,8 @@ typedef struct sl_docfeat {
     unsigned *word[2];    /* per token: the key of the word (or number) itself */
     double *tw[2];        /* per token: weight in (0,1], lower for words that
                            * recur across the document's sentences */
+    unsigned long long *sig[2]; /* per token: one bit per key, hashed; two
+                           * tokens can share a key only if they share a bit */
 } sl_docfeat;
 
 /* Extracts features for ns source and nt target sentences. Keys: the stem
