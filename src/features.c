@@ -6,7 +6,8 @@
  *   W:word  the lower-cased word itself (names, acronyms, shared loans)
  *   C:skel  an orthographic skeleton prefix shared by cognates
  *   N:digits a number with its separators removed (3,5 ~ 3.5, 1.000 ~ 1,000)
- *   P:?     a question mark, a cue that survives translation */
+ *   P:?     a question mark, an opening quote or parenthesis: cues that
+ *           survive translation */
 #include "selaras/features.h"
 #include "selaras/rules.h"
 #include "selaras/strmap.h"
@@ -331,7 +332,12 @@ static int sentence(ctx_t *c, int side, const sl_span *sp, sl_sentfeat *sf)
             if (number_token(c, side, s + b, i - b))
                 return -1;
         } else {
-            if (cp == '?' && cue_token(c, side, "P:?"))
+            /* punctuation that survives translation: a question, a
+             * quotation, a parenthesis */
+            const char *cue = cp == '?' ? "P:?"
+                              : cp == '(' ? "P:("
+                              : (cp == '"' || cp == 0x201C) ? "P:\"" : NULL;
+            if (cue && cue_token(c, side, cue))
                 return -1;
             i += adv;
             chars++;

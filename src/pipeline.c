@@ -1,6 +1,7 @@
 /* pipeline.c — record or text pair -> sentences -> beads -> units. */
 #include "selaras/pipeline.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -228,7 +229,21 @@ int sl_pipe_pair(const sl_pipe *p, const char *name, const char *id_text, size_t
     size_t cap = 0;
     const char *t[2] = { id_text, en_text };
     size_t l[2] = { id_len, en_len };
-    if (rc || (rc = align_texts(p, t, l, p->o.presplit, d, &cap, err)))
+    if (rc || (rc = align_texts(p, t, l, p->o.presplit, d, &cap, err))) {
         sl_doc_free(d);
-    return rc;
+        return rc;
+    }
+    /* two files given the wrong way round align into nonsense that looks
+     * fine: say so when the stop words are clear about it */
+    int g0 = sl_langid_guess(p->lid, id_text, id_len, NULL);
+    int g1 = sl_langid_guess(p->lid, en_text, en_len, NULL);
+    if (g0 == 1 && g1 == 0)
+        snprintf(d->rec.note, sizeof d->rec.note,
+                 "the %s file reads as %s and the %s file as %s: are they swapped?",
+                 p->o.align.src_lang, p->o.align.tgt_lang, p->o.align.tgt_lang,
+                 p->o.align.src_lang);
+    else if (g0 >= 0 && g0 == g1)
+        snprintf(d->rec.note, sizeof d->rec.note, "both files read as %s",
+                 g0 ? p->o.align.tgt_lang : p->o.align.src_lang);
+    return SL_OK;
 }

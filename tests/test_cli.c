@@ -221,6 +221,15 @@ static void test_align_presplit(void)
     write_file(TMP ".empty", "\n\n", 2);
     CU_ASSERT_EQUAL(run("align --presplit " TMP ".empty " TMP ".en"), 0);
     CU_ASSERT_STRING_EQUAL(slurp(TMP ".out"), "[]:[0]\n[]:[1]\n");
+    /* files given the wrong way round: a warning, not a silent answer */
+    const char *id = "Penelitian ini dilakukan di Bogor dan data yang ada dianalisis.\n";
+    const char *en = "This research was conducted in Bogor and the data were analysed.\n";
+    write_file(TMP ".id", id, strlen(id));
+    write_file(TMP ".en", en, strlen(en));
+    CU_ASSERT_EQUAL(run("align --presplit " TMP ".en " TMP ".id"), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "swapped"));
+    CU_ASSERT_EQUAL(run("align --presplit " TMP ".id " TMP ".en"), 0);
+    CU_ASSERT_PTR_NULL(strstr(slurp(TMP ".err"), "swapped"));
     CU_ASSERT_EQUAL(run("align --presplit /nonexistent.id " TMP ".en"), 2);
     CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "/nonexistent.id"));
 }

@@ -142,13 +142,6 @@ static void test_no_abstract(void)
     CU_ASSERT_STRING_EQUAL(err.file, "empty.txt");
 }
 
-static void test_langid(void)
-{
-    CU_ASSERT_EQUAL(sl_langid_guess(lid, ID_PARA, strlen(ID_PARA), NULL), 0);
-    CU_ASSERT_EQUAL(sl_langid_guess(lid, EN_PARA, strlen(EN_PARA), NULL), 1);
-    CU_ASSERT_EQUAL(sl_langid_guess(lid, "Jakarta 2020", 12, NULL), -1);
-}
-
 int test_record_register(void)
 {
     CU_pSuite s = CU_add_suite("record", init, clean);
@@ -158,8 +151,7 @@ int test_record_register(void)
         !CU_add_test(s, "wrong heading", test_wrong_heading) ||
         !CU_add_test(s, "inline and bold headings", test_inline_and_bold_headings) ||
         !CU_add_test(s, "wrapped lines kept", test_wrapped_lines_kept) ||
-        !CU_add_test(s, "no abstract", test_no_abstract) ||
-        !CU_add_test(s, "language identification", test_langid))
+        !CU_add_test(s, "no abstract", test_no_abstract))
         return -1;
     return 0;
 }

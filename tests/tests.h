@@ -17,6 +17,10 @@ int test_record_register(void);
 int test_tmx_register(void);
 int test_pipeline_register(void);
 int test_srx_register(void);
+int test_langid_register(void);
+int test_input_register(void);
+int test_output_register(void);
+int test_rules_register(void);
 int test_cli_register(void);
 
 /* Path of a file under ../shared (../shared/data), or NULL when absent. */

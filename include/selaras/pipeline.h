@@ -46,7 +46,9 @@ typedef struct sl_doc {
 int sl_pipe_record(const sl_pipe *p, const char *name, const char *text, size_t len,
                    sl_doc *out, sl_error *err);
 
-/* Two texts, raw (split here) or one segment per line (opts.presplit). */
+/* Two texts, raw (split here) or one segment per line (opts.presplit).
+ * When the stop words say the texts are swapped, or in one language,
+ * out->rec.note says so. */
 int sl_pipe_pair(const sl_pipe *p, const char *name, const char *id_text, size_t id_len,
                  const char *en_text, size_t en_len, sl_doc *out, sl_error *err);
 
