@@ -466,6 +466,20 @@ static int add_rule(lang_rules *L, int brk, sl_error *err, ...)
     return SL_OK;
 }
 
+/* Closes the alternation "(?:a|b" built in b: the pattern, or NULL when it
+ * has no item (b is then still empty) or, with *oom set, when memory ran
+ * out. */
+static char *close_alternation(sbuf *b, size_t items, int *oom)
+{
+    if (!items)
+        return NULL;
+    sb_add(b, ")");
+    char *s = sb_take(b);
+    if (!s)
+        *oom = 1;
+    return s;
+}
+
 /* "(?:a|b|c)" of the items whose class is in mask (bits 1 << class), or
  * NULL when there are none; *oom set on failure. */
 static char *alternation(const items *l, unsigned mask, int *oom)
@@ -478,13 +492,7 @@ static char *alternation(const items *l, unsigned mask, int *oom)
         sb_add(&b, k++ ? "|" : "(?:");
         sb_literal(&b, l->v[i].s, l->v[i].n);
     }
-    if (!k)
-        return NULL;
-    sb_add(&b, ")");
-    char *s = sb_take(&b);
-    if (!s)
-        *oom = 1;
-    return s;
+    return close_alternation(&b, k, oom);
 }
 
 /* "(?:Dan|Namun|...)" of the [starters] words that start with an upper-case
@@ -509,13 +517,7 @@ static char *starters(const sl_seg *seg, int lower, int *oom)
             sb_literal(&b, p, n);
         }
     }
-    if (!k)
-        return NULL;
-    sb_add(&b, ")");
-    char *s = sb_take(&b);
-    if (!s)
-        *oom = 1;
-    return s;
+    return close_alternation(&b, k, oom);
 }
 
 /* "(?:(?:P1)|(?i:P2))" of the [protect] patterns, a leading inline flag
@@ -545,13 +547,7 @@ static char *protect_alternation(const sl_seg *seg, int *oom)
             sb_add(&b, ")");
         }
     }
-    if (!k)
-        return NULL;
-    sb_add(&b, ")");
-    char *s = sb_take(&b);
-    if (!s)
-        *oom = 1;
-    return s;
+    return close_alternation(&b, k, oom);
 }
 
 /* "(?:Namun|Akan tetapi|...)" of the [opener] connectives. */
@@ -563,13 +559,7 @@ static char *openers(const sl_seg *seg, int *oom)
         sb_add(&b, k++ ? "|" : "(?:");
         sb_literal(&b, p, n);
     }
-    if (!k)
-        return NULL;
-    sb_add(&b, ")");
-    char *s = sb_take(&b);
-    if (!s)
-        *oom = 1;
-    return s;
+    return close_alternation(&b, k, oom);
 }
 
 static int by_length(const void *a, const void *b)
