@@ -469,9 +469,9 @@ static int add_rule(lang_rules *L, int brk, sl_error *err, ...)
 /* Closes the alternation "(?:a|b" built in b: the pattern, or NULL when it
  * has no item (b is then still empty) or, with *oom set, when memory ran
  * out. */
-static char *close_alternation(sbuf *b, size_t items, int *oom)
+static char *close_alternation(sbuf *b, size_t nitems, int *oom)
 {
-    if (!items)
+    if (!nitems)
         return NULL;
     sb_add(b, ")");
     char *s = sb_take(b);
