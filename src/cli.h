@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include "selaras/error.h"
 
+#define SELARAS_VERSION "0.1.0"
+
 /* Exit statuses: 0 success, 1 findings or runtime failure, 2 usage or input error. */
 enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
 

@@ -15,10 +15,6 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#ifndef SELARAS_VERSION
-#define SELARAS_VERSION "0.1.0"
-#endif
-
 static const char usage[] =
     "usage: selaras align [OPTIONS] RECORD|DIR|BATCH.jsonl|-\n"
     "       selaras align [OPTIONS] ID_FILE EN_FILE\n"
@@ -332,7 +328,7 @@ int cli_align(int argc, char **argv)
     }
     int npaths = argc - optind;
     int pair = npaths == 2 && !o.records && !o.jsonl;
-    if (npaths < 1 || (npaths > 2 && !o.records) || (o.po.presplit && !pair)) {
+    if (npaths < 1 || (npaths > 2 && !o.records && !o.jsonl) || (o.po.presplit && !pair)) {
         if (o.po.presplit && !pair)
             cli_msg("align: --presplit takes ID_FILE EN_FILE");
         fputs(usage, stderr);
@@ -340,7 +336,6 @@ int cli_align(int argc, char **argv)
     }
     if (o.fmt < 0)
         o.fmt = o.po.presplit ? SL_FMT_BEADS : SL_FMT_TMX;
-    o.records = o.records ? npaths : 0;
     int failed;
     sl_lexicon *lex = get_lexicon(&o, &failed);
     if (failed)

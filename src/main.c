@@ -4,10 +4,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#ifndef SELARAS_VERSION
-#define SELARAS_VERSION "0.1.0"
-#endif
-
 static const struct {
     const char *name;
     cli_cmd_fn fn;
