@@ -317,6 +317,13 @@ static void estimate_initial(model_t *m)
     set_rates(m, (kt + 0.4 * 20) / (nt_ + 20), r);
 }
 
+/* Characters on each side of a bead. */
+static void lengths(const model_t *m, const sl_bead *bd, double *l1, double *l2)
+{
+    *l1 = (double)(m->cs[0][bd->i0 + bd->ni] - m->cs[0][bd->i0]);
+    *l2 = (double)(m->cs[1][bd->j0 + bd->nj] - m->cs[1][bd->j0]);
+}
+
 /* Re-estimates c, s2, mt and mr from the 1-1 beads of a first pass. */
 static void estimate_from(model_t *m, const sl_beads *b)
 {
@@ -325,8 +332,8 @@ static void estimate_from(model_t *m, const sl_beads *b)
         const sl_bead *bd = &b->v[x];
         if (bd->ni != 1 || bd->nj != 1)
             continue;
-        double l1 = (double)(m->cs[0][bd->i0 + 1] - m->cs[0][bd->i0]);
-        double l2 = (double)(m->cs[1][bd->j0 + 1] - m->cs[1][bd->j0]);
+        double l1, l2;
+        lengths(m, bd, &l1, &l2);
         l1s += l1;
         l2s += l2;
         kt += matches(m, bd->i0, 1, bd->j0, 1);
@@ -341,8 +348,8 @@ static void estimate_from(model_t *m, const sl_beads *b)
         const sl_bead *bd = &b->v[x];
         if (bd->ni != 1 || bd->nj != 1)
             continue;
-        double l1 = (double)(m->cs[0][bd->i0 + 1] - m->cs[0][bd->i0]);
-        double l2 = (double)(m->cs[1][bd->j0 + 1] - m->cs[1][bd->j0]);
+        double l1, l2;
+        lengths(m, bd, &l1, &l2);
         double mean = (l1 + l2 / c) / 2;
         if (mean >= 1)
             dev += (l2 - c * l1) * (l2 - c * l1) / mean;

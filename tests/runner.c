@@ -1,5 +1,6 @@
 /* runner.c — runs every CUnit suite; exits non-zero on any failure. */
 #include "tests.h"
+#include "selaras/lexicon.h"
 
 #include <CUnit/Basic.h>
 #include <stdio.h>
@@ -36,6 +37,21 @@ int test_run(const char *cmd)
     return WEXITSTATUS(st);
 }
 
+static sl_lexicon *lex; /* loaded once for every suite that aligns */
+static int lex_tried;
+
+const sl_lexicon *test_lexicon(void)
+{
+    if (!lex_tried++) {
+        sl_error err;
+        int missing;
+        lex = sl_lexicon_load_default(NULL, "id", "en", &missing, &err);
+        if (lex && missing)
+            printf("\n  (FreeDict missing: the built-in core lexicon only)");
+    }
+    return lex;
+}
+
 const char *test_bin(void)
 {
     const char *b = getenv("SELARAS_BIN");
@@ -62,6 +78,7 @@ int main(void)
     CU_basic_set_mode(CU_BRM_NORMAL);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures() + CU_get_number_of_tests_failed();
+    sl_lexicon_free(lex);
     unsigned run = CU_get_number_of_tests_run();
     CU_cleanup_registry();
     printf("\n%u tests run, %s\n", run, failed ? "FAILURES" : "all passed");

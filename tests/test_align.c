@@ -40,15 +40,12 @@ static const char *const EN[] = {
 #define N (sizeof ID / sizeof *ID)
 
 static sl_aligner *al;
-static sl_lexicon *lex;
+static const sl_lexicon *lex;
 
 static int init(void)
 {
     sl_error err;
-    int missing;
-    lex = sl_lexicon_load_default(NULL, "id", "en", &missing, &err);
-    if (lex && missing)
-        printf("\n  (FreeDict missing: the built-in core lexicon only)");
+    lex = test_lexicon();
     sl_align_opts o;
     sl_align_opts_default(&o);
     al = sl_aligner_new(&o, lex, &err);
@@ -58,7 +55,6 @@ static int init(void)
 static int clean(void)
 {
     sl_aligner_free(al);
-    sl_lexicon_free(lex);
     return 0;
 }
 

@@ -85,7 +85,7 @@ static void test_one_to_one(void)
     CU_ASSERT_DOUBLE_EQUAL(match1(plain, "2019 2019", "2019", NULL, NULL), 1.0, 1e-9);
 }
 
-static void test_lexicon(void)
+static void test_tsv_lexicon(void)
 {
     const char *path = "/tmp/selaras_test_feat.tsv";
     FILE *f = fopen(path, "w");
@@ -137,7 +137,7 @@ int test_features_register(void)
         !CU_add_test(s, "cognates", test_cognates) ||
         !CU_add_test(s, "names and stop words", test_names_and_stopwords) ||
         !CU_add_test(s, "one to one", test_one_to_one) ||
-        !CU_add_test(s, "lexicon", test_lexicon) || !CU_add_test(s, "weights", test_weights) ||
+        !CU_add_test(s, "lexicon", test_tsv_lexicon) || !CU_add_test(s, "weights", test_weights) ||
         !CU_add_test(s, "unknown language", test_unknown_language))
         return -1;
     return 0;

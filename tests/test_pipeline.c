@@ -10,15 +10,12 @@
 #include <string.h>
 
 static sl_pipe *pipe_;
-static sl_lexicon *lex;
+static const sl_lexicon *lex;
 
 static int init(void)
 {
     sl_error err;
-    int missing;
-    lex = sl_lexicon_load_default(NULL, "id", "en", &missing, &err);
-    if (lex && missing)
-        printf("\n  (FreeDict missing: the built-in core lexicon only)");
+    lex = test_lexicon();
     sl_pipe_opts o;
     memset(&o, 0, sizeof o);
     sl_align_opts_default(&o.align);
@@ -29,7 +26,6 @@ static int init(void)
 static int clean(void)
 {
     sl_pipe_free(pipe_);
-    sl_lexicon_free(lex);
     return 0;
 }
 

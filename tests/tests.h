@@ -30,6 +30,11 @@ const char *test_data_path(const char *rel);
 /* Runs a shell command; returns its exit status (-1 when it did not run). */
 int test_run(const char *cmd);
 
+/* The default lexicon (FreeDict and the built-in core), loaded once and
+ * shared by the suites; NULL when it cannot be built. */
+struct sl_lexicon;
+const struct sl_lexicon *test_lexicon(void);
+
 /* Path of the selaras binary under test. */
 const char *test_bin(void);
 
