@@ -64,3 +64,22 @@ done
 if command -v /usr/bin/time >/dev/null 2>&1; then
     /usr/bin/time -f "peak RSS %M KiB (all cores)" "$BIN" align -o "$TMP/out.tmx" "$TMP/records" 2>&1 >/dev/null | tail -1
 fi
+
+# --- a long pre-split bitext ---------------------------------------------
+# The UD PUD sentences repeated 5 times: 5,000 lines a side in one banded
+# alignment (time and peak memory).
+if [ -f "$DATA/align/pud/documents.tsv" ]; then
+    : > "$TMP/long.id"; : > "$TMP/long.en"
+    i=0
+    while [ $i -lt 5 ]; do
+        cat "$DATA"/align/pud/sent/*.id >> "$TMP/long.id"
+        cat "$DATA"/align/pud/sent/*.en >> "$TMP/long.en"
+        i=$((i+1))
+    done
+    echo
+    echo "selaras align --presplit: $(wc -l < "$TMP/long.id") x $(wc -l < "$TMP/long.en") lines"
+    /usr/bin/time -f "%e s  peak RSS %M KiB" "$BIN" align --presplit "$TMP/long.id" "$TMP/long.en" \
+        > "$TMP/long.beads" 2> "$TMP/long.time" || true
+    tail -1 "$TMP/long.time"
+    echo "1-1 beads on the diagonal: $(awk -F'[][]' '$2 == $4' "$TMP/long.beads" | wc -l)"
+fi

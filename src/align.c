@@ -97,7 +97,8 @@ typedef struct {
     int maxw;
     /* Token matches of each bead, by its end cell in the band and its type:
      * the same bead is scored by both passes and the confidences, and
-     * matching is most of the work. NULL for inputs too long to keep it. */
+     * matching is most of the work. NULL past 64 M entries (256 MB, some
+     * 20,000 sentence pairs at the default band): memory stays linear. */
     float *kc;
     const dp_t *dp;
 } model_t;
@@ -439,7 +440,7 @@ int sl_align(const sl_aligner *al, const sl_span *src, size_t ns, const sl_span 
         goto nomem;
     m.dp = &p;
     size_t ncache = p.off[ns + 1] * (size_t)(m.maxw + 1) * (size_t)(m.maxw + 1);
-    if (ncache <= (1u << 24) && (m.kc = malloc(ncache * sizeof *m.kc)))
+    if (ncache <= (1u << 26) && (m.kc = malloc(ncache * sizeof *m.kc)))
         for (size_t x = 0; x < ncache; x++)
             m.kc[x] = -1.0f;
     if (ns && nt)
