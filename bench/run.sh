@@ -78,8 +78,15 @@ if [ -f "$DATA/align/pud/documents.tsv" ]; then
     done
     echo
     echo "selaras align --presplit: $(wc -l < "$TMP/long.id") x $(wc -l < "$TMP/long.en") lines"
-    /usr/bin/time -f "%e s  peak RSS %M KiB" "$BIN" align --presplit "$TMP/long.id" "$TMP/long.en" \
-        > "$TMP/long.beads" 2> "$TMP/long.time" || true
-    tail -1 "$TMP/long.time"
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -f "%e s  peak RSS %M KiB" "$BIN" align --presplit "$TMP/long.id" \
+            "$TMP/long.en" > "$TMP/long.beads" 2> "$TMP/long.time"
+        tail -1 "$TMP/long.time"
+    else
+        t0=$(date +%s%N)
+        "$BIN" align --presplit "$TMP/long.id" "$TMP/long.en" > "$TMP/long.beads" 2>/dev/null
+        t1=$(date +%s%N)
+        awk -v t=$((t1 - t0)) 'BEGIN { printf "%.2f s (install the time package for peak RSS)\n", t/1e9 }'
+    fi
     echo "1-1 beads on the diagonal: $(awk -F'[][]' '$2 == $4' "$TMP/long.beads" | wc -l)"
 fi
