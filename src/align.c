@@ -10,17 +10,49 @@
  * c, s2, mt and mr are estimated on the document itself: a first pass with
  * estimates from the diagonal, then a second pass with estimates from the
  * beads the first pass found. Deletions (1-0, 0-1) pay their prior only, so
- * a sentence is left unaligned exactly when every pairing looks random. */
+ * a sentence is left unaligned exactly when every pairing looks random.
+ *
+ * Cost of the search. A document (up to FULL_CELLS cells) is searched over
+ * the whole matrix. A longer text is searched inside a band that follows
+ * the path, found coarse to fine as Vecalign does: blocks of F^L sentences
+ * are aligned on their lengths over the whole (small) block matrix, the
+ * path is projected one level down and refined inside a window around it,
+ * and so on down to sentences, where both passes of the full model run
+ * inside the band. Wherever a path comes near the band's edge the band is
+ * widened there and that part searched again, so a large omission off the
+ * diagonal costs time, never the answer. A band of half-width w makes
+ * every level O(n w): the whole search is linear in the text.
+ *
+ * Parallel inside one text: the band is cut into segments at anchor
+ * points (a cell between two confident 1-1 beads of the first pass) and
+ * the segments are searched by different threads. The cuts do not depend
+ * on the number of threads, so neither do the results. */
 #include "selaras/align.h"
+#include "coarse.h"
+#include "match.h"
 
 #include <math.h>
+#include <omp.h>
 #include <stdlib.h>
 #include <string.h>
+
+enum {
+    MAXW = 4,            /* widest bead side the options allow */
+    FULL_CELLS = 16384,  /* whole matrix up to here (some 127 x 127) */
+    AUTO_W = 10,         /* band half-width at the sentence level */
+    AUTO_SEG = 4096,     /* rows per segment */
+    MARGIN = 2,          /* a path this close to a band edge widens it */
+    MAX_WIDEN = 6,
+    LT_SCALE = 256,      /* length-cost table: steps per unit of delta */
+    LT_N = 12 * LT_SCALE,
+};
 
 struct sl_aligner {
     sl_align_opts o;
     sl_featcfg *feat;
     double c0; /* prior length ratio target/source */
+    /* -log(2(1 - Phi(d))) at d = k / LT_SCALE, floored at 1e-30 */
+    double lt[LT_N + 2];
 };
 
 void sl_align_opts_default(sl_align_opts *o)
@@ -39,9 +71,14 @@ sl_aligner *sl_aligner_new(const sl_align_opts *o, const sl_lexicon *lex, sl_err
         return NULL;
     }
     a->o = *o;
-    if (a->o.max_side < 1 || a->o.max_side > 4) {
+    if (a->o.max_side < 1 || a->o.max_side > MAXW) {
         sl_error_set(err, SL_EUSAGE, NULL, 0, -1, "bead width must be 1 to 4, not %d",
                      a->o.max_side);
+        free(a);
+        return NULL;
+    }
+    if (a->o.band < 0 || a->o.segment < 0 || a->o.threads < 0) {
+        sl_error_set(err, SL_EUSAGE, NULL, 0, -1, "band, segment and threads must not be negative");
         free(a);
         return NULL;
     }
@@ -56,6 +93,10 @@ sl_aligner *sl_aligner_new(const sl_align_opts *o, const sl_lexicon *lex, sl_err
     int id_en = (strcmp(o->src_lang, "id") == 0 || strcmp(o->src_lang, "indonesian") == 0) &&
                 (strcmp(o->tgt_lang, "en") == 0 || strcmp(o->tgt_lang, "english") == 0);
     a->c0 = id_en ? 0.93 : 1.0;
+    for (int k = 0; k <= LT_N + 1; k++) {
+        double p = erfc((double)k / LT_SCALE / sqrt(2.0));
+        a->lt[k] = -log(p < 1e-30 ? 1e-30 : p);
+    }
     return a;
 }
 
@@ -75,51 +116,34 @@ void sl_beads_free(sl_beads *b)
     memset(b, 0, sizeof *b);
 }
 
+static int grow(void *pp, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 0;
+    size_t nc = *cap ? *cap : 64;
+    while (nc < need)
+        nc *= 2;
+    void *p = realloc(*(void **)pp, nc * elem);
+    if (!p)
+        return -1;
+    *(void **)pp = p;
+    *cap = nc;
+    return 0;
+}
+
 /* ---- the model -------------------------------------------------------- */
 
-enum { MAXW = 4 };
-
 typedef struct {
-    double *d;          /* cost to reach (i, j) */
-    unsigned char *bk;  /* bead type taken: a * 8 + b */
-    size_t *lo, *hi;    /* band of row i: j in [lo, hi] */
-    size_t *off;        /* start of row i in d/bk */
-} dp_t;
-
-typedef struct {
+    const sl_aligner *al;
     const sl_docfeat *f;
     size_t ns, nt;
-    double c, s2;        /* length ratio and variance per character */
-    double mt, mr;       /* match rates: translation (per token), chance (per token pair) */
-    double prior[MAXW + 1][MAXW + 1]; /* -log P(type) */
-    size_t *cs[2];       /* prefix sums of characters */
-    double *ts[2];       /* prefix sums of content token weights */
     int maxw;
-    /* Token matches of each bead, by its end cell in the band and its type:
-     * the same bead is scored by both passes and the confidences, and
-     * matching is most of the work. NULL past 64 M entries (256 MB, some
-     * 20,000 sentence pairs at the default band): memory stays linear. */
-    float *kc;
-    const dp_t *dp;
+    double c, s2;  /* length ratio and variance per character */
+    double mt, mr; /* match rates: translation (per token), chance (per token pair) */
+    double prior[MAXW + 1][MAXW + 1]; /* -log P(type) */
+    size_t *cs[2]; /* prefix sums of characters */
+    double *ts[2]; /* prefix sums of content token weights */
 } model_t;
-
-/* Matches of source [i0,i0+a) with target [j0,j0+b), through the cache. */
-static double matches(const model_t *m, size_t i0, int a, size_t j0, int b)
-{
-    const dp_t *p = m->dp;
-    size_t i = i0 + (size_t)a, j = j0 + (size_t)b;
-    float *slot = NULL;
-    if (m->kc && j >= p->lo[i] && j <= p->hi[i]) {
-        size_t w = (size_t)m->maxw + 1;
-        slot = &m->kc[(p->off[i] + j - p->lo[i]) * w * w + (size_t)a * w + (size_t)b];
-        if (*slot >= 0)
-            return *slot;
-    }
-    double k = sl_feat_matches(m->f, i0, (size_t)a, j0, (size_t)b);
-    if (slot)
-        *slot = (float)k;
-    return k;
-}
 
 /* Bead priors: the share of each type in the pooled ID-EN gold of UD PUD,
  * PANL and TED (4,862 beads), rounded; the wider types, absent there, get
@@ -157,34 +181,142 @@ static void set_rates(model_t *m, double mt, double r)
     m->mr = r;
 }
 
-/* Log-likelihood ratio, translation versus chance, of k of a side's n
- * tokens finding a match among the other side's n_other tokens. Chance
- * grows with n_other: a 2-2 bead offers each token twice the partners of a
- * 1-1 bead, so its accidental matches are worth less. */
-static double side_llr(const model_t *m, double k, double n, double n_other)
+/* The binomial log-likelihood ratio, translation versus chance, of k of a
+ * side's n tokens finding a match among the other side's tokens (total
+ * weight n_other) is k*A + (n-k)*B. Chance grows with n_other: a 2-2 bead
+ * offers each token twice the partners of a 1-1 bead, so its accidental
+ * matches are worth less. */
+static void lex_ab(const model_t *m, double n_other, double *A, double *B)
 {
     double pr = 1 - pow(1 - m->mr, n_other);
     double pt = m->mt + (1 - m->mt) * pr;
     if (pr < 1e-9) pr = 1e-9;
     if (pt > 1 - 1e-9) pt = 1 - 1e-9;
-    return k * log(pt / pr) + (n - k) * log((1 - pt) / (1 - pr));
+    *A = log(pt / pr);
+    *B = log((1 - pt) / (1 - pr));
 }
 
+/* -log of the two-sided normal tail of delta, from the table. */
 static double len_cost(const model_t *m, double l1, double l2)
 {
     double mean = (l1 + l2 / m->c) / 2;
     if (mean < 1)
         mean = 1;
-    double d = (l2 - m->c * l1) / sqrt(m->s2 * mean);
-    /* two-sided tail of the normal; floor keeps the cost finite */
-    double p = erfc(fabs(d) / sqrt(2.0));
-    if (p < 1e-30)
-        p = 1e-30;
-    return -log(p);
+    double x = fabs(l2 - m->c * l1) / sqrt(m->s2 * mean) * LT_SCALE;
+    const double *lt = m->al->lt;
+    if (x >= LT_N)
+        return lt[LT_N];
+    int k = (int)x;
+    return lt[k] + (x - k) * (lt[k + 1] - lt[k]);
 }
 
-/* Cost of source [i0,i0+a) with target [j0,j0+b). */
-static double bead_cost(const model_t *m, size_t i0, int a, size_t j0, int b)
+/* ---- segments: the DP between two cells of the band ----------------- */
+
+
+/* A piece of the search, from cell (ia, ja) to cell (ib, jb), and what it
+ * found: its beads, their matches and their own costs. */
+typedef struct {
+    size_t ia, ja, ib, jb;
+    sl_beads b;
+    double *k, *own;
+    size_t kcap, owncap;
+    int rc;
+} seg_t;
+
+/* One thread's working memory for segments. */
+typedef struct {
+    double *d;
+    unsigned char *bk;
+    size_t cap_d, cap_bk;
+    size_t *lo, *hi, *off, *c0, *c1;
+    size_t cap_rows;
+    double *tabS, *tabT; /* lex_ab of source and target ranges: (A, B) pairs */
+    size_t cap_s, cap_t;
+    size_t sa, ta;       /* first row and column the tables start at */
+    sl_matchrows mr;     /* the segment's match rows */
+    sl_matchrows aux;    /* one-off rows for cells off the band */
+} segws_t;
+
+static void segws_free(segws_t *w)
+{
+    free(w->d);
+    free(w->bk);
+    free(w->lo);
+    free(w->hi);
+    free(w->off);
+    free(w->c0);
+    free(w->c1);
+    free(w->tabS);
+    free(w->tabT);
+    sl_matchrows_free(&w->mr);
+    sl_matchrows_free(&w->aux);
+    memset(w, 0, sizeof *w);
+}
+
+struct sl_align_ws {
+    sl_vocab *voc;
+    segws_t *seg;
+    int nseg;
+};
+
+sl_align_ws *sl_align_ws_new(const sl_aligner *a, sl_error *err)
+{
+    sl_align_ws *w = calloc(1, sizeof *w);
+    if (!w || !(w->voc = sl_vocab_new(a->feat, err))) {
+        free(w);
+        sl_error_set(err, SL_ENOMEM, NULL, 0, -1, "out of memory");
+        return NULL;
+    }
+    return w;
+}
+
+void sl_align_ws_free(sl_align_ws *w)
+{
+    if (!w)
+        return;
+    sl_vocab_free(w->voc);
+    for (int k = 0; k < w->nseg; k++)
+        segws_free(&w->seg[k]);
+    free(w->seg);
+    free(w);
+}
+
+/* Room for R rows in every per-row array. */
+static int rows_reserve(segws_t *w, size_t R)
+{
+    if (R <= w->cap_rows)
+        return 0;
+    size_t cap = R * 2;
+    size_t **arrays[] = { &w->lo, &w->hi, &w->off, &w->c0, &w->c1 };
+    for (size_t k = 0; k < sizeof arrays / sizeof *arrays; k++) {
+        size_t *p = realloc(*arrays[k], cap * sizeof *p);
+        if (!p)
+            return -1;
+        *arrays[k] = p;
+    }
+    w->cap_rows = cap;
+    return 0;
+}
+
+/* Matches of an arbitrary bead, whether or not the band holds it. */
+static double aux_matches(const model_t *m, segws_t *w, size_t i0, size_t a, size_t j0, size_t b)
+{
+    if (!a || !b)
+        return 0;
+    size_t c0[MAXW], c1[MAXW];
+    for (size_t r = 0; r < a; r++) {
+        c0[r] = j0;
+        c1[r] = j0 + b;
+    }
+    if (sl_match_rows(&w->aux, m->f, i0, a, c0, c1))
+        return -1;
+    return sl_match_bead(&w->aux, m->f, i0, a, j0, b);
+}
+
+/* The cost of a bead given its matches k; the lexical terms come from the
+ * segment's tables when they hold the ranges. */
+static double cost_k(const model_t *m, const segws_t *w, size_t i0, int a, size_t j0, int b,
+                     double k, int tables)
 {
     double cost = m->prior[a][b];
     if (a == 0 || b == 0)
@@ -192,165 +324,323 @@ static double bead_cost(const model_t *m, size_t i0, int a, size_t j0, int b)
     double l1 = (double)(m->cs[0][i0 + a] - m->cs[0][i0]);
     double l2 = (double)(m->cs[1][j0 + b] - m->cs[1][j0]);
     cost += len_cost(m, l1, l2);
-    double na = (double)(m->ts[0][i0 + a] - m->ts[0][i0]);
-    double nb = (double)(m->ts[1][j0 + b] - m->ts[1][j0]);
-    double k = matches(m, i0, a, j0, b);
-    cost -= (side_llr(m, k, na, nb) + side_llr(m, k, nb, na)) / 2;
+    double na = m->ts[0][i0 + a] - m->ts[0][i0];
+    double nb = m->ts[1][j0 + b] - m->ts[1][j0];
+    double As, Bs, At, Bt;
+    if (tables) {
+        const double *s = &w->tabS[((i0 - w->sa) * (MAXW + 1) + (size_t)a) * 2];
+        const double *t = &w->tabT[((j0 - w->ta) * (MAXW + 1) + (size_t)b) * 2];
+        As = s[0], Bs = s[1], At = t[0], Bt = t[1];
+    } else {
+        lex_ab(m, na, &As, &Bs);
+        lex_ab(m, nb, &At, &Bt);
+    }
+    /* the source side's tokens against the target's, and the other way */
+    cost -= ((k * At + (na - k) * Bt) + (k * As + (nb - k) * Bs)) / 2;
     return cost;
 }
 
-/* ---- dynamic programming --------------------------------------------- */
-
-
-static void dp_free(dp_t *p)
+/* Confidence that a bead is right, from its own evidence with even prior
+ * odds: the logistic of its length and lexical log-likelihood ratios (the
+ * type prior left out, so a pair the path was forced through with no shared
+ * words scores low even though deleting both would cost more). */
+static double conf_of(const model_t *m, int a, int b, double own)
 {
-    free(p->d); free(p->bk); free(p->lo); free(p->hi); free(p->off);
+    double e = m->prior[a][b] - own;
+    return 1.0 / (1.0 + exp(-e));
 }
 
-static int dp_band(dp_t *p, size_t ns, size_t nt, size_t w)
+static int seg_push(seg_t *s, size_t i0, size_t a, size_t j0, size_t b, double cost)
 {
-    p->lo = malloc((ns + 1) * sizeof *p->lo);
-    p->hi = malloc((ns + 1) * sizeof *p->hi);
-    p->off = malloc((ns + 2) * sizeof *p->off);
-    if (!p->lo || !p->hi || !p->off)
-        return -1;
-    size_t total = 0;
-    for (size_t i = 0; i <= ns; i++) {
-        size_t c = ns ? (size_t)((double)i * (double)nt / (double)ns + 0.5) : 0;
-        p->lo[i] = c > w ? c - w : 0;
-        p->hi[i] = c + w < nt ? c + w : nt;
-        p->off[i] = total;
-        total += p->hi[i] - p->lo[i] + 1;
-    }
-    p->off[ns + 1] = total;
-    p->d = malloc(total * sizeof *p->d);
-    p->bk = malloc(total);
-    return p->d && p->bk ? 0 : -1;
-}
-
-static double *cell(const dp_t *p, size_t i, size_t j)
-{
-    if (j < p->lo[i] || j > p->hi[i])
-        return NULL;
-    return &p->d[p->off[i] + j - p->lo[i]];
-}
-
-static int run_dp(const model_t *m, dp_t *p, sl_beads *out)
-{
-    size_t ns = m->ns, nt = m->nt;
-    for (size_t i = 0; i <= ns; i++)
-        for (size_t j = p->lo[i]; j <= p->hi[i]; j++) {
-            size_t at = p->off[i] + j - p->lo[i];
-            double best = i == 0 && j == 0 ? 0 : INFINITY;
-            unsigned char bk = 0;
-            for (int a = 0; a <= m->maxw && (size_t)a <= i; a++)
-                for (int b = 0; b <= m->maxw && (size_t)b <= j; b++) {
-                    if (m->prior[a][b] == INFINITY)
-                        continue;
-                    const double *prev = cell(p, i - (size_t)a, j - (size_t)b);
-                    if (!prev || *prev == INFINITY)
-                        continue;
-                    double c = *prev + bead_cost(m, i - (size_t)a, a, j - (size_t)b, b);
-                    if (c < best) {
-                        best = c;
-                        bk = (unsigned char)(a * 8 + b);
-                    }
-                }
-            p->d[at] = best;
-            p->bk[at] = bk;
-        }
-    /* trace back from (ns, nt) */
-    out->n = 0;
-    size_t i = ns, j = nt, count = 0;
-    if (!cell(p, ns, nt) || *cell(p, ns, nt) == INFINITY)
-        return -2;
-    while (i > 0 || j > 0) {
-        unsigned char bk = p->bk[p->off[i] + j - p->lo[i]];
-        i -= bk / 8;
-        j -= bk % 8;
-        count++;
-    }
-    if (count > out->cap) {
-        sl_bead *v = realloc(out->v, count * sizeof *v);
+    if (s->b.n == s->b.cap) {
+        size_t nc = s->b.cap ? s->b.cap * 2 : 64;
+        sl_bead *v = realloc(s->b.v, nc * sizeof *v);
         if (!v)
             return -1;
-        out->v = v;
-        out->cap = count;
+        s->b.v = v;
+        s->b.cap = nc;
     }
-    out->n = count;
-    i = ns;
-    j = nt;
-    while (i > 0 || j > 0) {
-        size_t at = p->off[i] + j - p->lo[i];
-        int a = p->bk[at] / 8, b = p->bk[at] % 8;
-        sl_bead *bd = &out->v[--count];
-        bd->i0 = i - (size_t)a;
-        bd->ni = (size_t)a;
-        bd->j0 = j - (size_t)b;
-        bd->nj = (size_t)b;
-        bd->cost = p->d[at] - *cell(p, i - (size_t)a, j - (size_t)b);
-        i -= (size_t)a;
-        j -= (size_t)b;
+    if (grow(&s->k, &s->kcap, s->b.n + 1, sizeof *s->k) ||
+        grow(&s->own, &s->owncap, s->b.n + 1, sizeof *s->own))
+        return -1;
+    s->b.v[s->b.n++] = (sl_bead){ i0, a, j0, b, cost, 0 };
+    return 0;
+}
+
+/* Searches one segment inside band (its rows strictly between ia and ib
+ * may be widened). pass 2 also sets confidences. */
+static int seg_run(const model_t *m, segws_t *w, sl_band *band, seg_t *s, int last, int widen_w)
+{
+    const sl_docfeat *f = m->f;
+    size_t ia = s->ia, ib = s->ib, ja = s->ja, jb = s->jb, R = ib - ia + 1;
+    int maxw = m->maxw;
+    for (int round = 0;; round++) {
+        s->b.n = 0;
+        if (rows_reserve(w, R + 1))
+            return -1;
+        size_t total = 0;
+        for (size_t r = 0; r < R; r++) {
+            size_t i = ia + r;
+            size_t lo = band->lo[i] > ja ? band->lo[i] : ja;
+            size_t hi = band->hi[i] < jb ? band->hi[i] : jb;
+            if (r == 0)
+                lo = ja;
+            if (r == R - 1 && hi < jb)
+                hi = jb;
+            if (hi < lo)
+                hi = lo;
+            w->lo[r] = lo;
+            w->hi[r] = hi;
+            w->off[r] = total;
+            total += hi - lo + 1;
+        }
+        if (grow(&w->d, &w->cap_d, total, sizeof *w->d) || grow(&w->bk, &w->cap_bk, total, 1))
+            return -1;
+        /* each source sentence's columns: those of the beads ending in the
+         * next maxw rows */
+        for (size_t r = 0; r + 1 < R; r++) {
+            size_t c0 = (size_t)-1, c1 = 0;
+            for (size_t q = r + 1; q < R && q <= r + (size_t)maxw; q++) {
+                size_t lo = w->lo[q] > (size_t)maxw ? w->lo[q] - (size_t)maxw : 0;
+                if (lo < ja)
+                    lo = ja;
+                if (lo < c0)
+                    c0 = lo;
+                if (w->hi[q] > c1)
+                    c1 = w->hi[q];
+            }
+            w->c0[r] = c0;
+            w->c1[r] = c1 > c0 ? c1 : c0;
+        }
+        if (sl_match_rows(&w->mr, f, ia, R - 1, w->c0, w->c1))
+            return -1;
+        /* lexical terms of every range a bead of the segment can cover */
+        w->sa = ia;
+        w->ta = ja;
+        size_t ncols = jb - ja + 1;
+        if (grow(&w->tabS, &w->cap_s, R * (MAXW + 1) * 2, sizeof *w->tabS) ||
+            grow(&w->tabT, &w->cap_t, ncols * (MAXW + 1) * 2, sizeof *w->tabT))
+            return -1;
+        for (size_t i = ia; i < ib; i++)
+            for (int a = 1; a <= maxw && i + (size_t)a <= ib; a++) {
+                double *t = &w->tabS[((i - ia) * (MAXW + 1) + (size_t)a) * 2];
+                lex_ab(m, m->ts[0][i + (size_t)a] - m->ts[0][i], &t[0], &t[1]);
+            }
+        for (size_t j = ja; j < jb; j++)
+            for (int b = 1; b <= maxw && j + (size_t)b <= jb; b++) {
+                double *t = &w->tabT[((j - ja) * (MAXW + 1) + (size_t)b) * 2];
+                lex_ab(m, m->ts[1][j + (size_t)b] - m->ts[1][j], &t[0], &t[1]);
+            }
+        /* the DP. A bead's matches are at most the sum of its sentence
+         * pairs' 1-1 matches, and its cost falls as its matches grow: when
+         * even that bound cannot beat the best bead so far, the exact
+         * (greedy one-to-one) matching is not needed. */
+        for (size_t r = 0; r < R; r++) {
+            size_t i = ia + r;
+            for (size_t j = w->lo[r]; j <= w->hi[r]; j++) {
+                double best = r == 0 && j == ja ? 0 : INFINITY;
+                unsigned char bk = 0;
+                for (int a = 0; a <= maxw && (size_t)a <= r; a++) {
+                    size_t pr = r - (size_t)a;
+                    for (int b = 0; b <= maxw && (size_t)b <= j; b++) {
+                        if (m->prior[a][b] == INFINITY)
+                            continue;
+                        size_t pj = j - (size_t)b;
+                        if (pj < w->lo[pr] || pj > w->hi[pr])
+                            continue;
+                        double prev = w->d[w->off[pr] + pj - w->lo[pr]];
+                        if (prev == INFINITY)
+                            continue;
+                        size_t i0 = i - (size_t)a;
+                        double k = 0;
+                        if (a == 1 && b == 1) {
+                            k = sl_match_k11(&w->mr, i0, pj);
+                        } else if (a && b) {
+                            double ub = 0;
+                            for (size_t x = 0; x < (size_t)a; x++)
+                                for (size_t y = 0; y < (size_t)b; y++)
+                                    ub += sl_match_k11(&w->mr, i0 + x, pj + y);
+                            if (prev + cost_k(m, w, i0, a, pj, b, ub, 1) >= best)
+                                continue;
+                            if ((k = sl_match_bead(&w->mr, f, i0, (size_t)a, pj, (size_t)b)) < 0)
+                                return -1;
+                        }
+                        double c = prev + cost_k(m, w, i0, a, pj, b, k, 1);
+                        if (c < best) {
+                            best = c;
+                            bk = (unsigned char)(a * 8 + b);
+                        }
+                    }
+                }
+                w->d[w->off[r] + j - w->lo[r]] = best;
+                w->bk[w->off[r] + j - w->lo[r]] = bk;
+            }
+        }
+        double end = w->d[w->off[R - 1] + jb - w->lo[R - 1]];
+        if (end == INFINITY)
+            return -2;
+        /* trace back, then put the beads in order */
+        size_t r = R - 1, j = jb;
+        int touched = 0;
+        while (r > 0 || j > ja) {
+            size_t at = w->off[r] + j - w->lo[r];
+            int a = w->bk[at] / 8, b = w->bk[at] % 8;
+            size_t i = ia + r;
+            /* a path close to an edge the band put there (not a segment
+             * end nor the matrix edge) may have been pushed by it */
+            if (r > 0 && r < R - 1 &&
+                ((band->lo[i] > ja && j < band->lo[i] + MARGIN) ||
+                 (band->hi[i] < jb && j + MARGIN > band->hi[i])))
+                touched = 1;
+            size_t pr = r - (size_t)a, pj = j - (size_t)b;
+            double cost = w->d[at] - w->d[w->off[pr] + pj - w->lo[pr]];
+            if (seg_push(s, ia + pr, (size_t)a, pj, (size_t)b, cost))
+                return -1;
+            r = pr;
+            j = pj;
+        }
+        for (size_t x = 0, y = s->b.n ? s->b.n - 1 : 0; x < y; x++, y--) {
+            sl_bead t = s->b.v[x];
+            s->b.v[x] = s->b.v[y];
+            s->b.v[y] = t;
+        }
+        if (touched && widen_w > 0 && round < MAX_WIDEN) {
+            /* widen the rows inside the segment around where the path ran
+             * along an edge, twice as far each round */
+            size_t ext = (size_t)widen_w << (round + 1);
+            for (size_t x = 0; x < s->b.n; x++) {
+                const sl_bead *bd = &s->b.v[x];
+                size_t i = bd->i0 + bd->ni, jj = bd->j0 + bd->nj;
+                if (i <= ia || i >= ib)
+                    continue;
+                if (!((band->lo[i] > ja && jj < band->lo[i] + MARGIN) ||
+                      (band->hi[i] < jb && jj + MARGIN > band->hi[i])))
+                    continue;
+                size_t r0 = i > ia + 2 * ext ? i - 2 * ext : ia + 1;
+                size_t r1 = i + 2 * ext < ib ? i + 2 * ext : ib - 1;
+                for (size_t q = r0; q <= r1; q++) {
+                    band->lo[q] = band->lo[q] > ext ? band->lo[q] - ext : 0;
+                    band->hi[q] = band->hi[q] + ext < m->nt ? band->hi[q] + ext : m->nt;
+                }
+            }
+            continue;
+        }
+        break;
+    }
+    /* each bead's matches and own cost: for the estimates and confidences */
+    for (size_t x = 0; x < s->b.n; x++) {
+        sl_bead *bd = &s->b.v[x];
+        double k = 0;
+        if (bd->ni && bd->nj &&
+            (k = sl_match_bead(&w->mr, f, bd->i0, bd->ni, bd->j0, bd->nj)) < 0)
+            return -1;
+        s->k[x] = k;
+        s->own[x] = cost_k(m, w, bd->i0, (int)bd->ni, bd->j0, (int)bd->nj, k, 1);
+    }
+    if (!last)
+        return 0;
+    for (size_t x = 0; x < s->b.n; x++) {
+        sl_bead *bd = &s->b.v[x];
+        if (bd->ni && bd->nj) {
+            bd->conf = conf_of(m, (int)bd->ni, (int)bd->nj, s->own[x]);
+            continue;
+        }
+        /* an unaligned sentence: one minus the best evidence for pairing
+         * it with a neighbour */
+        int side = bd->ni ? 0 : 1;
+        size_t k = side == 0 ? bd->i0 : bd->j0, other = side == 0 ? m->nt : m->ns;
+        size_t near = side == 0 ? bd->j0 : bd->i0;
+        double best = 0;
+        for (size_t y = near > 2 ? near - 2 : 0; y < other && y <= near + 2; y++) {
+            size_t i0 = side == 0 ? k : y, j0 = side == 0 ? y : k;
+            double km = aux_matches(m, w, i0, 1, j0, 1);
+            if (km < 0)
+                return -1;
+            double c = conf_of(m, 1, 1, cost_k(m, w, i0, 1, j0, 1, km, 0));
+            if (c > best)
+                best = c;
+        }
+        bd->conf = 1.0 - best;
     }
     return 0;
 }
 
 /* ---- estimation ------------------------------------------------------- */
 
-/* Match rates on the diagonal (mostly translations) and off it (mostly
- * not), shrunk towards typical values so that tiny documents stay sane. */
-static void estimate_initial(model_t *m)
+/* Match rates on the path (mostly translations) and off it (mostly not),
+ * shrunk towards typical values so that tiny documents stay sane. A
+ * document is taken to run along the diagonal: the cells there count as
+ * translations, those 1 to 3 off it as not. A long text's path is the
+ * coarse one (centre[i] the column of row i), right to within a sentence
+ * or two: the best cell within 2 of it counts as the translation, and
+ * cells 4 to 6 off it, surely off the path, as chance. */
+static int estimate_initial(model_t *m, segws_t *w, const size_t *centre)
 {
     double kt = 0, nt_ = 0, kr = 0, pr = 0;
-    for (size_t i = 0; i < m->ns; i++) {
-        size_t jd = (size_t)((double)i * (double)m->nt / (double)m->ns);
-        double na = (double)(m->ts[0][i + 1] - m->ts[0][i]);
-        for (size_t j = jd > 3 ? jd - 3 : 0; j < m->nt && j <= jd + 3; j++) {
-            double nb = (double)(m->ts[1][j + 1] - m->ts[1][j]);
-            double k = matches(m, i, 1, j, 1);
-            if (j == jd) { kt += k; nt_ += (na + nb) / 2; }
-            else { kr += k; pr += na * nb; }
+    /* a long text is sampled: 20,000 rows tell the rates well enough */
+    size_t step = m->ns > 20000 ? m->ns / 20000 : 1;
+    size_t near = centre ? 2 : 0, f0 = centre ? 4 : 1, f1 = centre ? 6 : 3;
+    for (size_t i = 0; i < m->ns; i += step) {
+        size_t jd = centre ? centre[i] : (size_t)((double)i * (double)m->nt / (double)m->ns);
+        double na = m->ts[0][i + 1] - m->ts[0][i];
+        size_t c0 = jd > f1 ? jd - f1 : 0, c1 = jd + f1 + 1 < m->nt ? jd + f1 + 1 : m->nt;
+        if (c0 >= c1)
+            continue;
+        if (sl_match_rows(&w->aux, m->f, i, 1, &c0, &c1))
+            return -1;
+        double best = -1, bestn = 0;
+        for (size_t j = c0; j < c1; j++) {
+            size_t dist = j > jd ? j - jd : jd - j;
+            double nb = m->ts[1][j + 1] - m->ts[1][j];
+            double k = sl_match_bead(&w->aux, m->f, i, 1, j, 1);
+            if (k < 0)
+                return -1;
+            if (dist <= near) {
+                if (k > best) {
+                    best = k;
+                    bestn = (na + nb) / 2;
+                }
+            } else if (dist >= f0) {
+                kr += k;
+                pr += na * nb;
+            }
+        }
+        if (best >= 0) {
+            kt += best;
+            nt_ += bestn;
         }
     }
     /* priors: 0.002 accidental matches per token pair, 40% of a
      * translation's tokens matched, worth 2000 pairs and 20 tokens */
     double r = (kr + 0.002 * 2000) / (pr + 2000);
     set_rates(m, (kt + 0.4 * 20) / (nt_ + 20), r);
-}
-
-/* Characters on each side of a bead. */
-static void lengths(const model_t *m, const sl_bead *bd, double *l1, double *l2)
-{
-    *l1 = (double)(m->cs[0][bd->i0 + bd->ni] - m->cs[0][bd->i0]);
-    *l2 = (double)(m->cs[1][bd->j0 + bd->nj] - m->cs[1][bd->j0]);
+    return 0;
 }
 
 /* Re-estimates c, s2, mt and mr from the 1-1 beads of a first pass. */
-static void estimate_from(model_t *m, const sl_beads *b)
+static int estimate_from(model_t *m, segws_t *w, const sl_beads *b, const double *k)
 {
     double kt = 0, nt_ = 0, l1s = 0, l2s = 0, dev = 0, cnt = 0;
     for (size_t x = 0; x < b->n; x++) {
         const sl_bead *bd = &b->v[x];
         if (bd->ni != 1 || bd->nj != 1)
             continue;
-        double l1, l2;
-        lengths(m, bd, &l1, &l2);
-        l1s += l1;
-        l2s += l2;
-        kt += matches(m, bd->i0, 1, bd->j0, 1);
-        nt_ += ((double)(m->ts[0][bd->i0 + 1] - m->ts[0][bd->i0]) +
-                (double)(m->ts[1][bd->j0 + 1] - m->ts[1][bd->j0])) / 2;
+        l1s += (double)(m->cs[0][bd->i0 + 1] - m->cs[0][bd->i0]);
+        l2s += (double)(m->cs[1][bd->j0 + 1] - m->cs[1][bd->j0]);
+        kt += k[x];
+        nt_ += ((m->ts[0][bd->i0 + 1] - m->ts[0][bd->i0]) +
+                (m->ts[1][bd->j0 + 1] - m->ts[1][bd->j0])) / 2;
         cnt++;
     }
     if (cnt == 0)
-        return;
+        return 0;
     double c = (l2s + m->c * 300) / (l1s + 300);
     for (size_t x = 0; x < b->n; x++) {
         const sl_bead *bd = &b->v[x];
         if (bd->ni != 1 || bd->nj != 1)
             continue;
-        double l1, l2;
-        lengths(m, bd, &l1, &l2);
+        double l1 = (double)(m->cs[0][bd->i0 + 1] - m->cs[0][bd->i0]);
+        double l2 = (double)(m->cs[1][bd->j0 + 1] - m->cs[1][bd->j0]);
         double mean = (l1 + l2 / c) / 2;
         if (mean >= 1)
             dev += (l2 - c * l1) * (l2 - c * l1) / mean;
@@ -358,54 +648,176 @@ static void estimate_from(model_t *m, const sl_beads *b)
     m->c = c;
     /* 3.0: the pooled variance per character of the ID-EN dev gold */
     m->s2 = (dev + 3.0 * 10) / (cnt + 10);
-    set_rates(m, (kt + m->mt * 20) / (nt_ + 20), m->mr);
-}
-
-/* Confidence that a bead is right, from its own evidence with even prior
- * odds: the logistic of its length and lexical log-likelihood ratios (the
- * type prior left out, so a pair the path forced through with no shared
- * words scores low even though deleting both would cost more). For an
- * unaligned sentence: one minus the best such score of pairing it with a
- * neighbour. */
-static double evidence(const model_t *m, size_t i0, int a, size_t j0, int b)
-{
-    double e = m->prior[a][b] - bead_cost(m, i0, a, j0, b);
-    return 1.0 / (1.0 + exp(-e));
-}
-
-static void confidences(const model_t *m, sl_beads *b)
-{
-    for (size_t x = 0; x < b->n; x++) {
-        sl_bead *bd = &b->v[x];
-        if (bd->ni && bd->nj) {
-            bd->conf = evidence(m, bd->i0, (int)bd->ni, bd->j0, (int)bd->nj);
+    /* chance matches: each 1-1 bead's source sentence against the target
+     * sentences 2 and 3 away from its own (a long text sampled) */
+    double kr = 0, pr = 0;
+    size_t step = b->n > 20000 ? b->n / 20000 : 1;
+    for (size_t x = 0; x < b->n; x += step) {
+        const sl_bead *bd = &b->v[x];
+        if (bd->ni != 1 || bd->nj != 1)
             continue;
+        double na = m->ts[0][bd->i0 + 1] - m->ts[0][bd->i0];
+        size_t c0 = bd->j0 > 3 ? bd->j0 - 3 : 0, c1 = bd->j0 + 4 < m->nt ? bd->j0 + 4 : m->nt;
+        if (sl_match_rows(&w->aux, m->f, bd->i0, 1, &c0, &c1))
+            return -1;
+        for (size_t j = c0; j < c1; j++) {
+            if (j + 1 >= bd->j0 && j <= bd->j0 + 1)
+                continue;
+            double kk = sl_match_bead(&w->aux, m->f, bd->i0, 1, j, 1);
+            if (kk < 0)
+                return -1;
+            kr += kk;
+            pr += na * (m->ts[1][j + 1] - m->ts[1][j]);
         }
-        int side = bd->ni ? 0 : 1;
-        size_t k = side == 0 ? bd->i0 : bd->j0, other = side == 0 ? m->nt : m->ns;
-        size_t near = side == 0 ? bd->j0 : bd->i0;
-        double best = 0;
-        for (size_t y = near > 2 ? near - 2 : 0; y < other && y <= near + 2; y++) {
-            double c = side == 0 ? evidence(m, k, 1, y, 1) : evidence(m, y, 1, k, 1);
-            if (c > best)
-                best = c;
-        }
-        bd->conf = 1.0 - best;
     }
+    double mr = (kr + 0.002 * 2000) / (pr + 2000);
+    set_rates(m, (kt + m->mt * 20) / (nt_ + 20), mr);
+    return 0;
 }
 
-int sl_align(const sl_aligner *al, const sl_span *src, size_t ns, const sl_span *tgt, size_t nt,
-             sl_beads *out, sl_error *err)
+/* ---- passes ----------------------------------------------------------- */
+
+static void segs_free(seg_t *s, size_t n)
+{
+    for (size_t x = 0; x < n; x++) {
+        free(s[x].b.v);
+        free(s[x].k);
+        free(s[x].own);
+    }
+    free(s);
+}
+
+/* Runs the segments cut at the given cells (cut[0] = (0,0) ... cut[n] =
+ * (ns,nt)) in parallel and joins their beads, matches and own costs. */
+static int run_pass(const model_t *m, sl_align_ws *ws, sl_band *band, const size_t *ci,
+                    const size_t *cj, size_t ncut, int last, int widen_w, sl_beads *out,
+                    double **k_out, double **own_out, int threads)
+{
+    size_t nseg = ncut - 1;
+    seg_t *s = calloc(nseg, sizeof *s);
+    if (!s)
+        return -1;
+    for (size_t x = 0; x < nseg; x++) {
+        s[x].ia = ci[x];
+        s[x].ja = cj[x];
+        s[x].ib = ci[x + 1];
+        s[x].jb = cj[x + 1];
+    }
+    int nth = nseg > 1 ? (threads > 0 ? threads : omp_get_max_threads()) : 1;
+    if (omp_in_parallel())
+        nth = 1;
+    if (nth > (int)nseg)
+        nth = (int)nseg;
+    if (nth > ws->nseg) {
+        segws_t *g = realloc(ws->seg, (size_t)nth * sizeof *g);
+        if (!g) {
+            segs_free(s, nseg);
+            return -1;
+        }
+        memset(g + ws->nseg, 0, (size_t)(nth - ws->nseg) * sizeof *g);
+        ws->seg = g;
+        ws->nseg = nth;
+    }
+#pragma omp parallel for schedule(dynamic, 1) num_threads(nth)
+    for (size_t x = 0; x < nseg; x++)
+        s[x].rc = seg_run(m, &ws->seg[omp_get_thread_num()], band, &s[x], last, widen_w);
+    int rc = 0;
+    size_t total = 0;
+    for (size_t x = 0; x < nseg; x++) {
+        if (s[x].rc && !rc)
+            rc = s[x].rc;
+        total += s[x].b.n;
+    }
+    double *k = NULL, *own = NULL;
+    if (!rc && (grow(&out->v, &out->cap, total, sizeof *out->v) ||
+                !(k = malloc((total + 1) * sizeof *k)) || !(own = malloc((total + 1) * sizeof *own))))
+        rc = -1;
+    if (!rc) {
+        out->n = 0;
+        for (size_t x = 0; x < nseg; x++) {
+            memcpy(out->v + out->n, s[x].b.v, s[x].b.n * sizeof *out->v);
+            memcpy(k + out->n, s[x].k, s[x].b.n * sizeof *k);
+            memcpy(own + out->n, s[x].own, s[x].b.n * sizeof *own);
+            out->n += s[x].b.n;
+        }
+    }
+    *k_out = k;
+    *own_out = own;
+    segs_free(s, nseg);
+    return rc;
+}
+
+/* Cut cells for segments of about seg rows: (0,0), then for each further
+ * stretch the first cell after it where pick() accepts, then (ns,nt). */
+typedef struct {
+    size_t *i, *j;
+    size_t n, cap;
+} cuts_t;
+
+static int cut_push(cuts_t *c, size_t i, size_t j)
+{
+    if (c->n == c->cap) {
+        size_t nc = c->cap ? c->cap * 2 : 64;
+        size_t *a = realloc(c->i, nc * sizeof *a);
+        if (!a)
+            return -1;
+        c->i = a;
+        size_t *b = realloc(c->j, nc * sizeof *b);
+        if (!b)
+            return -1;
+        c->j = b;
+        c->cap = nc;
+    }
+    c->i[c->n] = i;
+    c->j[c->n] = j;
+    c->n++;
+    return 0;
+}
+
+/* Anchors of the second pass: a cell between two 1-1 beads of the first
+ * pass that are each confident on their own evidence (above 0.99), so the
+ * second pass's path all but surely runs through it too. */
+static int anchors(const model_t *m, const sl_beads *b, const double *own, size_t seg, cuts_t *c)
+{
+    if (cut_push(c, 0, 0))
+        return -1;
+    size_t next = seg;
+    for (size_t x = 0; x + 1 < b->n; x++) {
+        const sl_bead *u = &b->v[x], *v = &b->v[x + 1];
+        size_t i = u->i0 + u->ni;
+        if (i < next || i + seg / 4 > m->ns)
+            continue;
+        if (u->ni == 1 && u->nj == 1 && v->ni == 1 && v->nj == 1 &&
+            conf_of(m, 1, 1, own[x]) > 0.99 && conf_of(m, 1, 1, own[x + 1]) > 0.99) {
+            if (cut_push(c, i, u->j0 + u->nj))
+                return -1;
+            next = i + seg;
+        }
+    }
+    return cut_push(c, m->ns, m->nt);
+}
+
+int sl_align_with(const sl_aligner *al, sl_align_ws *ws, const sl_span *src, size_t ns,
+                  const sl_span *tgt, size_t nt, sl_beads *out, sl_error *err)
 {
     sl_docfeat f;
     model_t m = { 0 };
-    dp_t p = { 0 };
+    sl_band band = { 0 };
+    sl_path centre = { 0 };
+    cuts_t cuts = { 0 };
+    double *k = NULL, *own = NULL;
+    sl_align_ws *tmp = NULL;
     int rc = SL_OK;
     out->n = 0;
     if (ns == 0 && nt == 0)
         return SL_OK;
-    if (sl_feat_extract(al->feat, src, ns, tgt, nt, &f, err))
+    if (!ws && !(ws = tmp = sl_align_ws_new(al, err)))
+        return SL_ENOMEM;
+    if (sl_feat_extract(al->feat, ws->voc, src, ns, tgt, nt, &f, err)) {
+        sl_align_ws_free(tmp);
         return err ? err->code : SL_ENOMEM;
+    }
+    m.al = al;
     m.f = &f;
     m.ns = ns;
     m.nt = nt;
@@ -417,7 +829,8 @@ int sl_align(const sl_aligner *al, const sl_span *src, size_t ns, const sl_span 
         m.ts[s] = malloc((n + 1) * sizeof *m.ts[s]);
         if (!m.cs[s] || !m.ts[s])
             goto nomem;
-        m.cs[s][0] = m.ts[s][0] = 0;
+        m.cs[s][0] = 0;
+        m.ts[s][0] = 0;
         for (size_t i = 0; i < n; i++) {
             m.cs[s][i + 1] = m.cs[s][i] + f.sent[s][i].chars;
             m.ts[s][i + 1] = m.ts[s][i] + f.sent[s][i].weight;
@@ -430,46 +843,116 @@ int sl_align(const sl_aligner *al, const sl_span *src, size_t ns, const sl_span 
     size_t big = ns > nt ? ns : nt, small = ns > nt ? nt : ns;
     m.c = small * 5 >= big * 4 ? (T + al->c0 * 300) / (S + 300) : al->c0;
     m.s2 = 3.0;
-    /* the whole matrix for documents, a band around the diagonal for long
-     * inputs so that memory stays linear */
-    size_t w = al->o.band > 0 ? (size_t)al->o.band : 0;
-    if (w == 0)
-        w = (ns + 1) * (nt + 1) <= (1u << 22) ? (ns > nt ? ns : nt)
-            : 100 + (ns > nt ? ns - nt : nt - ns);
-    if (dp_band(&p, ns, nt, w))
-        goto nomem;
-    m.dp = &p;
-    size_t ncache = p.off[ns + 1] * (size_t)(m.maxw + 1) * (size_t)(m.maxw + 1);
-    if (ncache <= (1u << 26) && (m.kc = malloc(ncache * sizeof *m.kc)))
-        for (size_t x = 0; x < ncache; x++)
-            m.kc[x] = -1.0f;
-    if (ns && nt)
-        estimate_initial(&m);
-    else
-        set_rates(&m, 0.4, 0.002);
-
-    for (int pass = 0; pass < 2; pass++) {
-        int r = run_dp(&m, &p, out);
-        if (r == -1)
+    int full = (ns + 1) * (nt + 1) <= FULL_CELLS;
+    size_t w = al->o.band > 0 ? (size_t)al->o.band : AUTO_W;
+    size_t seg = al->o.segment > 0 ? (size_t)al->o.segment : AUTO_SEG;
+    if (!ws->nseg) {
+        if (!(ws->seg = calloc(1, sizeof *ws->seg)))
             goto nomem;
-        if (r == -2) {
-            rc = sl_error_set(err, SL_EINTERNAL, NULL, 0, -1, "no alignment path in the band");
-            goto cleanup;
-        }
-        if (pass == 0)
-            estimate_from(&m, out);
+        ws->nseg = 1;
     }
-    confidences(&m, out);
+    size_t *cj = NULL;
+    if (full) {
+        band.n = ns + 1;
+        band.lo = calloc(ns + 1, sizeof *band.lo);
+        band.hi = malloc((ns + 1) * sizeof *band.hi);
+        if (!band.lo || !band.hi)
+            goto nomem;
+        for (size_t i = 0; i <= ns; i++)
+            band.hi[i] = nt;
+        if (cut_push(&cuts, 0, 0) || cut_push(&cuts, ns, nt))
+            goto nomem;
+    } else {
+        if (sl_coarse_path(&f, &centre) || sl_band_around(&band, &centre, ns, nt, w))
+            goto nomem;
+        /* the column of each row on the coarse path, for the first
+         * estimates and the first pass's cuts */
+        cj = malloc((ns + 1) * sizeof *cj);
+        if (!cj)
+            goto nomem;
+        for (size_t x = 0; x + 1 < centre.n; x++)
+            for (size_t i = centre.i[x]; i <= centre.i[x + 1]; i++)
+                cj[i] = centre.i[x + 1] > centre.i[x]
+                            ? centre.j[x] + (centre.j[x + 1] - centre.j[x]) * (i - centre.i[x]) /
+                                                (centre.i[x + 1] - centre.i[x])
+                            : centre.j[x];
+        cj[ns] = nt;
+        if (cut_push(&cuts, 0, 0))
+            goto nomem;
+        for (size_t i = seg; i + seg / 4 <= ns; i += seg)
+            if (cut_push(&cuts, i, cj[i]))
+                goto nomem;
+        if (cut_push(&cuts, ns, nt))
+            goto nomem;
+    }
+    if (ns && nt) {
+        if (estimate_initial(&m, &ws->seg[0], cj))
+            goto nomem;
+    } else {
+        set_rates(&m, 0.4, 0.002);
+    }
+    free(cj);
+
+    int threads = al->o.threads;
+    int r = run_pass(&m, ws, &band, cuts.i, cuts.j, cuts.n, 0, full ? 0 : (int)w, out, &k, &own,
+                     threads);
+    if (r == -2)
+        goto nopath;
+    if (r)
+        goto nomem;
+    if (estimate_from(&m, &ws->seg[0], out, k))
+        goto nomem;
+    free(k);
+    k = NULL;
+    cuts.n = 0;
+    if (full) {
+        if (cut_push(&cuts, 0, 0) || cut_push(&cuts, ns, nt))
+            goto nomem;
+    } else {
+        /* the second pass searches around the first pass's path */
+        sl_band_free(&band);
+        centre.n = 0;
+        if (sl_path_push(&centre, 0, 0))
+            goto nomem;
+        for (size_t x = 0; x < out->n; x++)
+            if (sl_path_push(&centre, out->v[x].i0 + out->v[x].ni, out->v[x].j0 + out->v[x].nj))
+                goto nomem;
+        if (sl_band_around(&band, &centre, ns, nt, w) || anchors(&m, out, own, seg, &cuts))
+            goto nomem;
+    }
+    free(own);
+    own = NULL;
+    r = run_pass(&m, ws, &band, cuts.i, cuts.j, cuts.n, 1, full ? 0 : (int)w, out, &k, &own,
+                 threads);
+    if (r == -2)
+        goto nopath;
+    if (r)
+        goto nomem;
+    goto cleanup;
+nopath:
+    rc = sl_error_set(err, SL_EINTERNAL, NULL, 0, -1, "no alignment path in the band");
     goto cleanup;
 nomem:
     rc = sl_error_set(err, SL_ENOMEM, NULL, 0, -1, "out of memory");
 cleanup:
-    dp_free(&p);
-    free(m.kc);
+    sl_band_free(&band);
+    free(centre.i);
+    free(centre.j);
+    free(cuts.i);
+    free(cuts.j);
+    free(k);
+    free(own);
     for (int s = 0; s < 2; s++) {
         free(m.cs[s]);
         free(m.ts[s]);
     }
     sl_docfeat_free(&f);
+    sl_align_ws_free(tmp);
     return rc;
+}
+
+int sl_align(const sl_aligner *a, const sl_span *src, size_t ns, const sl_span *tgt, size_t nt,
+             sl_beads *out, sl_error *err)
+{
+    return sl_align_with(a, NULL, src, ns, tgt, nt, out, err);
 }

@@ -131,11 +131,66 @@ static int intersects(const size_t *a, size_t na, const size_t *b, size_t nb)
     return 0;
 }
 
-/* Counts test beads that are strictly / laxly right against gold. Only
- * beads passing keep() take part on either side. */
-static void precision(const sl_ebeads *gold, const sl_ebeads *test, int drop_empty_side,
-                      size_t *strict, size_t *lax, size_t *total)
+/* For each sentence index of one side, the beads holding it (CSR), so that
+ * scoring costs time linear in the beads, not quadratic. */
+typedef struct {
+    size_t *off, *bead;
+    size_t n;
+} index_t;
+
+static int index_side(const sl_ebeads *b, int side, int drop_empty_side, index_t *ix)
 {
+    size_t n = 0;
+    for (size_t x = 0; x < b->n; x++) {
+        const sl_ebead *e = &b->v[x];
+        const size_t *v = side ? e->tgt : e->src;
+        size_t k = side ? e->ntgt : e->nsrc;
+        for (size_t y = 0; y < k; y++)
+            if (v[y] + 1 > n)
+                n = v[y] + 1;
+    }
+    ix->n = n;
+    ix->off = calloc(n + 2, sizeof *ix->off);
+    if (!ix->off)
+        return -1;
+    size_t total = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t x = 0; x < b->n; x++) {
+            const sl_ebead *e = &b->v[x];
+            if (drop_empty_side && (e->nsrc == 0 || e->ntgt == 0))
+                continue;
+            const size_t *v = side ? e->tgt : e->src;
+            size_t k = side ? e->ntgt : e->nsrc;
+            for (size_t y = 0; y < k; y++) {
+                if (pass == 0)
+                    ix->off[v[y] + 2]++;
+                else
+                    ix->bead[ix->off[v[y] + 1]++] = x;
+            }
+        }
+        if (pass == 0) {
+            for (size_t i = 0; i < n; i++)
+                ix->off[i + 2] += ix->off[i + 1];
+            total = ix->off[n + 1];
+            ix->bead = malloc((total + 1) * sizeof *ix->bead);
+            if (!ix->bead)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* Counts test beads that are strictly / laxly right against gold (beads
+ * with an empty side left out of both when drop_empty_side). A lax hit
+ * shares a sentence with a gold bead on both sides, so it is found among
+ * the gold beads holding one of its source sentences. */
+static int precision(const sl_ebeads *gold, const sl_ebeads *test, int drop_empty_side,
+                     size_t *strict, size_t *lax, size_t *total)
+{
+    index_t ix[2] = { { 0 }, { 0 } };
+    int rc = -1;
+    if (index_side(gold, 0, drop_empty_side, &ix[0]) || index_side(gold, 1, drop_empty_side, &ix[1]))
+        goto out;
     for (size_t t = 0; t < test->n; t++) {
         const sl_ebead *tb = &test->v[t];
         if (tb->nsrc == 0 && tb->ntgt == 0)
@@ -144,25 +199,41 @@ static void precision(const sl_ebeads *gold, const sl_ebeads *test, int drop_emp
             continue;
         (*total)++;
         int s = 0, l = 0;
-        for (size_t g = 0; g < gold->n && !s; g++) {
-            const sl_ebead *gb = &gold->v[g];
-            if (drop_empty_side && (gb->nsrc == 0 || gb->ntgt == 0))
+        /* strict: a gold bead equal to it holds its first sentence */
+        int side = tb->nsrc ? 0 : 1;
+        size_t first = side ? tb->tgt[0] : tb->src[0];
+        if (first < ix[side].n)
+            for (size_t q = ix[side].off[first]; q < ix[side].off[first + 1] && !s; q++)
+                if (same(tb, &gold->v[ix[side].bead[q]]))
+                    s = l = 1;
+        for (size_t y = 0; y < tb->nsrc && !l; y++) {
+            size_t i = tb->src[y];
+            if (i >= ix[0].n)
                 continue;
-            if (same(tb, gb))
-                s = l = 1;
-            else if (intersects(tb->src, tb->nsrc, gb->src, gb->nsrc) &&
-                     intersects(tb->tgt, tb->ntgt, gb->tgt, gb->ntgt))
-                l = 1;
+            for (size_t q = ix[0].off[i]; q < ix[0].off[i + 1] && !l; q++) {
+                const sl_ebead *gb = &gold->v[ix[0].bead[q]];
+                if (intersects(tb->tgt, tb->ntgt, gb->tgt, gb->ntgt))
+                    l = 1;
+            }
         }
         *strict += (size_t)s;
         *lax += (size_t)l;
     }
+    rc = 0;
+out:
+    for (int k = 0; k < 2; k++) {
+        free(ix[k].off);
+        free(ix[k].bead);
+    }
+    return rc;
 }
 
-void sl_aligneval_add(sl_aligneval *acc, const sl_ebeads *gold, const sl_ebeads *test)
+int sl_aligneval_add(sl_aligneval *acc, const sl_ebeads *gold, const sl_ebeads *test)
 {
-    precision(gold, test, 0, &acc->p_strict, &acc->p_lax, &acc->p_total);
-    precision(test, gold, 1, &acc->r_strict, &acc->r_lax, &acc->r_total);
+    if (precision(gold, test, 0, &acc->p_strict, &acc->p_lax, &acc->p_total) ||
+        precision(test, gold, 1, &acc->r_strict, &acc->r_lax, &acc->r_total))
+        return -1;
+    return 0;
 }
 
 void sl_aligneval_prf(const sl_aligneval *e, int lax, double *p, double *r, double *f1)

@@ -1,13 +1,18 @@
 /* features.c — tokenising sentences into match keys for the aligner.
  *
- * Every token becomes a few integer keys in one per-document id space, so
- * that comparing two sentences is an intersection of small sorted arrays:
+ * Every token becomes a few integer keys, so that comparing two sentences
+ * is a lookup of small integer sets:
  *   S:stem  target stems, and the lexicon's translations of a source stem
  *   W:word  the lower-cased word itself (names, acronyms, shared loans)
  *   C:skel  an orthographic skeleton prefix shared by cognates
  *   N:digits a number with its separators removed (3,5 ~ 3.5, 1.000 ~ 1,000)
  *   P:?     a question mark, an opening quote or parenthesis: cues that
- *           survive translation */
+ *           survive translation
+ *
+ * The work per distinct word (lower-casing, Snowball stemming, lexicon
+ * lookup, cognate skeletons, interning) is done once per thread and cached
+ * in an sl_vocab; a document then only maps the cached types to dense ids
+ * of its own. */
 #include "selaras/features.h"
 #include "selaras/rules.h"
 #include "selaras/strmap.h"
@@ -76,86 +81,167 @@ void sl_featcfg_free(sl_featcfg *c)
     free(c);
 }
 
-/* ---- per-document extraction ----------------------------------------- */
+/* ---- the per-thread word-type cache ------------------------------------ */
 
 typedef struct {
+    uint32_t word;   /* key of the word (or number, or cue) itself */
+    uint32_t k0, nk; /* its match keys, sorted: pool[k0 .. k0+nk) */
+    int stop;        /* a stop word or a one-letter word: no token */
+} vtype;
+
+/* Past this many keys the cache starts afresh between documents, so a
+ * batch of any size runs in bounded memory (some 200 MB at most). */
+enum { VOCAB_MAX_KEYS = 1 << 22 };
+
+struct sl_vocab {
     const sl_featcfg *cfg;
     struct sb_stemmer *stem[2];
-    sl_strmap *keys;   /* "S:..", "W:..", ... -> id */
-    sl_docfeat *f;
-    size_t kcap[2], tcap[2];
-    char buf[256];
-} ctx_t;
+    sl_strmap *keys;  /* "S:..", "W:..", ... -> key id */
+    sl_strmap *types; /* side, kind and text -> type id */
+    vtype *t;
+    size_t tcap;
+    uint32_t *pool;
+    size_t np, pcap;
+    /* A document maps the types and keys it uses to dense ids of its own;
+     * gen stamps say which entries belong to the current document. */
+    uint32_t gen;
+    uint32_t *tgen[2], *tloc[2];
+    size_t tstamps;
+    uint32_t *kgen, *kloc;
+    size_t kstamps;
+    uint32_t *ks;
+    size_t kscap;
+    char buf[300];
+};
 
-static int add_key(ctx_t *c, int side, const char *k, size_t n)
+static int vocab_maps(sl_vocab *v)
 {
-    long id = sl_strmap_intern(c->keys, k, n);
+    v->keys = sl_strmap_new();
+    v->types = sl_strmap_new();
+    v->np = 0;
+    return v->keys && v->types ? 0 : -1;
+}
+
+static void vocab_clear(sl_vocab *v)
+{
+    sl_strmap_free(v->keys);
+    sl_strmap_free(v->types);
+    v->keys = v->types = NULL;
+    /* stamps of the old ids must not match new ones */
+    for (int s = 0; s < 2; s++)
+        if (v->tgen[s])
+            memset(v->tgen[s], 0, v->tstamps * sizeof *v->tgen[s]);
+    if (v->kgen)
+        memset(v->kgen, 0, v->kstamps * sizeof *v->kgen);
+}
+
+sl_vocab *sl_vocab_new(const sl_featcfg *cfg, sl_error *err)
+{
+    sl_vocab *v = calloc(1, sizeof *v);
+    if (!v)
+        goto nomem;
+    v->cfg = cfg;
+    for (int s = 0; s < 2; s++)
+        if (!(v->stem[s] = sb_stemmer_new(cfg->lang[s], "UTF_8")))
+            goto nomem;
+    if (vocab_maps(v))
+        goto nomem;
+    return v;
+nomem:
+    sl_vocab_free(v);
+    sl_error_set(err, SL_ENOMEM, NULL, 0, -1, "out of memory");
+    return NULL;
+}
+
+void sl_vocab_free(sl_vocab *v)
+{
+    if (!v)
+        return;
+    for (int s = 0; s < 2; s++) {
+        if (v->stem[s])
+            sb_stemmer_delete(v->stem[s]);
+        free(v->tgen[s]);
+        free(v->tloc[s]);
+    }
+    sl_strmap_free(v->keys);
+    sl_strmap_free(v->types);
+    free(v->t);
+    free(v->pool);
+    free(v->kgen);
+    free(v->kloc);
+    free(v->ks);
+    free(v);
+}
+
+static int grow(void *pp, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 0;
+    size_t nc = *cap ? *cap : 64;
+    while (nc < need)
+        nc *= 2;
+    void *p = realloc(*(void **)pp, nc * elem);
+    if (!p)
+        return -1;
+    *(void **)pp = p;
+    *cap = nc;
+    return 0;
+}
+
+/* Keys of the type being built: collected unsorted, then sorted. The
+ * array is the vocabulary's, reused from word to word. */
+typedef struct {
+    uint32_t *k;
+    size_t n;
+    uint32_t word;
+} keyset;
+
+static int add_key(sl_vocab *v, keyset *ks, char tag, const char *s, size_t n)
+{
+    if (n + 3 > sizeof v->buf)
+        n = sizeof v->buf - 3;
+    v->buf[0] = tag;
+    v->buf[1] = ':';
+    memcpy(v->buf + 2, s, n);
+    long id = sl_strmap_intern(v->keys, v->buf, n + 2);
     if (id < 0)
         return -1;
-    sl_docfeat *f = c->f;
-    size_t t = f->ntok[side], at = f->koff[side][t + 1];
-    if (at == f->koff[side][t])
-        f->word[side][t] = (unsigned)id; /* the first key names the token */
-    /* keys of one token stay sorted and unique */
-    size_t lo = f->koff[side][t];
-    for (size_t x = lo; x < at; x++)
-        if (f->key[side][x] == (unsigned)id)
+    if (ks->n == 0)
+        ks->word = (uint32_t)id; /* the first key names the token */
+    for (size_t x = 0; x < ks->n; x++)
+        if (ks->k[x] == (uint32_t)id)
             return 0;
-    if (at == c->kcap[side]) {
-        size_t nc = c->kcap[side] ? c->kcap[side] * 2 : 1024;
-        unsigned *nk = realloc(f->key[side], nc * sizeof *nk);
-        if (!nk)
-            return -1;
-        f->key[side] = nk;
-        c->kcap[side] = nc;
-    }
-    size_t x = at;
-    while (x > lo && f->key[side][x - 1] > (unsigned)id) {
-        f->key[side][x] = f->key[side][x - 1];
-        x--;
-    }
-    f->key[side][x] = (unsigned)id;
-    f->koff[side][t + 1] = at + 1;
+    if (grow(&v->ks, &v->kscap, ks->n + 1, sizeof *v->ks))
+        return -1;
+    ks->k = v->ks;
+    ks->k[ks->n++] = (uint32_t)id;
     return 0;
 }
 
-static int add_prefixed(ctx_t *c, int side, char tag, const char *s, size_t n)
+static int cmp_u32(const void *a, const void *b)
 {
-    if (n + 3 > sizeof c->buf)
-        n = sizeof c->buf - 3;
-    c->buf[0] = tag;
-    c->buf[1] = ':';
-    memcpy(c->buf + 2, s, n);
-    return add_key(c, side, c->buf, n + 2);
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
 }
 
-static int begin_token(ctx_t *c, int side)
+/* Stores a new type under name (len bytes) and returns its id, or -1. */
+static long new_type(sl_vocab *v, const char *name, size_t len, keyset *ks, int stop)
 {
-    sl_docfeat *f = c->f;
-    size_t t = f->ntok[side];
-    if (t + 2 > c->tcap[side]) {
-        size_t nc = c->tcap[side] ? c->tcap[side] * 2 : 256;
-        size_t *no = realloc(f->koff[side], nc * sizeof *no);
-        if (!no)
-            return -1;
-        f->koff[side] = no;
-        unsigned *nw = realloc(f->word[side], nc * sizeof *nw);
-        if (!nw)
-            return -1;
-        f->word[side] = nw;
-        c->tcap[side] = nc;
-        if (t == 0)
-            no[0] = 0;
-    }
-    f->koff[side][t + 1] = f->koff[side][t];
-    return 0;
-}
-
-static void end_token(ctx_t *c, int side)
-{
-    sl_docfeat *f = c->f;
-    if (f->koff[side][f->ntok[side] + 1] > f->koff[side][f->ntok[side]])
-        f->ntok[side]++;
+    long id = sl_strmap_intern(v->types, name, len);
+    if (id < 0 || grow(&v->t, &v->tcap, (size_t)id + 1, sizeof *v->t) ||
+        grow(&v->pool, &v->pcap, v->np + ks->n, sizeof *v->pool))
+        return -1;
+    if (ks->n)
+        qsort(ks->k, ks->n, sizeof *ks->k, cmp_u32);
+    vtype *t = &v->t[id];
+    t->word = ks->word;
+    t->k0 = (uint32_t)v->np;
+    t->nk = (uint32_t)ks->n;
+    t->stop = stop;
+    if (ks->n)
+        memcpy(v->pool + v->np, ks->k, ks->n * sizeof *ks->k);
+    v->np += ks->n;
+    return id;
 }
 
 /* Orthographic skeleton for cognates: spelling differences between English
@@ -188,87 +274,166 @@ static size_t skeleton(const char *w, size_t n, char *out, size_t cap)
 
 enum { COG = 5 };
 
-static int word_token(ctx_t *c, int side, const char *w, size_t n)
+/* The type of a lower-cased word w (n bytes) on side s: its keys, or a
+ * stop type. name/len is the cache entry's name. */
+static long word_type(sl_vocab *v, int side, const char *w, size_t n, const char *name,
+                      size_t len)
 {
+    keyset ks = { .k = v->ks, .n = 0 };
     /* reduplication marks plurality: "tantangan-tantangan" is "tantangan" */
     const char *h = memchr(w, '-', n);
     if (h && (size_t)(h - w) * 2 + 1 == n && memcmp(w, h + 1, (size_t)(h - w)) == 0)
         n = (size_t)(h - w);
-    const sl_featcfg *cfg = c->cfg;
+    const sl_featcfg *cfg = v->cfg;
     if (sl_strmap_get(cfg->stop[side], w, n) >= 0 || n < 2)
-        return 0;
-    if (begin_token(c, side))
+        return new_type(v, name, len, &ks, 1);
+    if (add_key(v, &ks, 'W', w, n))
         return -1;
-    if (add_prefixed(c, side, 'W', w, n))
-        return -1;
-    const sb_symbol *st = sb_stemmer_stem(c->stem[side], (const sb_symbol *)w, (int)n);
-    size_t sn = st ? (size_t)sb_stemmer_length(c->stem[side]) : 0;
+    const sb_symbol *st = sb_stemmer_stem(v->stem[side], (const sb_symbol *)w, (int)n);
+    size_t sn = st ? (size_t)sb_stemmer_length(v->stem[side]) : 0;
     char stem[128];
     if (sn >= sizeof stem)
         sn = sizeof stem - 1;
     if (st)
         memcpy(stem, st, sn);
     if (side == 1) {
-        if (sn && add_prefixed(c, side, 'S', stem, sn))
+        if (sn && add_key(v, &ks, 'S', stem, sn))
             return -1;
     } else if (cfg->lex && sn) {
         const char *const *tr;
         size_t k = sl_lexicon_lookup(cfg->lex, stem, sn, &tr);
         for (size_t x = 0; x < k; x++) {
             size_t tl = strlen(tr[x]);
-            if (add_prefixed(c, side, 'S', tr[x], tl))
+            if (add_key(v, &ks, 'S', tr[x], tl))
                 return -1;
             /* derivations share a prefix: khusus -> "special" also meets
              * "specifically" */
             char tk[128];
-            if (skeleton(tr[x], tl, tk, sizeof tk) >= COG && add_prefixed(c, side, 'C', tk, COG))
+            if (skeleton(tr[x], tl, tk, sizeof tk) >= COG && add_key(v, &ks, 'C', tk, COG))
                 return -1;
         }
     }
     char sk[128];
     size_t kn = skeleton(w, n, sk, sizeof sk);
-    if (kn >= COG && add_prefixed(c, side, 'C', sk, COG))
+    if (kn >= COG && add_key(v, &ks, 'C', sk, COG))
         return -1;
-    end_token(c, side);
-    return 0;
+    return new_type(v, name, len, &ks, 0);
 }
 
-static int number_token(ctx_t *c, int side, const char *s, size_t n)
+/* Type id of a token: kind 'w' (a lower-cased word), 'n' (digits) or 'p'
+ * (a cue), looked up in the cache or built. */
+static long token_type(sl_vocab *v, int side, char kind, const char *s, size_t n)
 {
-    char d[64];
-    size_t k = 0;
-    for (size_t i = 0; i < n && k < sizeof d; i++)
-        if (s[i] >= '0' && s[i] <= '9')
-            d[k++] = s[i];
-    if (begin_token(c, side) || add_prefixed(c, side, 'N', d, k))
+    char name[260];
+    if (n > sizeof name - 2)
+        n = sizeof name - 2;
+    name[0] = (char)('0' + side);
+    name[1] = kind;
+    memcpy(name + 2, s, n);
+    long id = sl_strmap_get(v->types, name, n + 2);
+    if (id >= 0)
+        return id;
+    if (kind == 'w')
+        return word_type(v, side, s, n, name, n + 2);
+    keyset ks = { .k = v->ks, .n = 0 };
+    if (add_key(v, &ks, kind == 'n' ? 'N' : 'P', s, n))
         return -1;
-    end_token(c, side);
-    return 0;
+    return new_type(v, name, n + 2, &ks, 0);
 }
 
-static int cue_token(ctx_t *c, int side, const char *cue)
+/* ---- per-document extraction ----------------------------------------- */
+
+typedef struct {
+    sl_vocab *v;
+    sl_docfeat *f;
+    size_t tokcap[2], typecap[2], keycap[2];
+    uint32_t *wordk[2]; /* per local type: its word's local key */
+    size_t wcap[2];
+} ctx_t;
+
+/* Local key of vocabulary key k. */
+static int local_key(ctx_t *c, uint32_t k, uint32_t *out)
 {
-    if (begin_token(c, side) || add_key(c, side, cue, strlen(cue)))
-        return -1;
-    end_token(c, side);
+    sl_vocab *v = c->v;
+    if (k >= v->kstamps) {
+        size_t old = v->kstamps, cap = old;
+        if (grow(&v->kgen, &cap, (size_t)k + 1, sizeof *v->kgen))
+            return -1;
+        size_t cap2 = old;
+        if (grow(&v->kloc, &cap2, cap, sizeof *v->kloc))
+            return -1;
+        memset(v->kgen + old, 0, (cap - old) * sizeof *v->kgen);
+        v->kstamps = cap;
+    }
+    if (v->kgen[k] != v->gen) {
+        v->kgen[k] = v->gen;
+        v->kloc[k] = (uint32_t)c->f->nkeys++;
+    }
+    *out = v->kloc[k];
     return 0;
 }
 
-static int is_letter(const ctx_t *c, unsigned cp)
+/* Appends a token of vocabulary type g to side s (unless a stop type). */
+static int add_token(ctx_t *c, int s, long g)
+{
+    sl_vocab *v = c->v;
+    sl_docfeat *f = c->f;
+    const vtype *t = &v->t[g];
+    if (t->stop)
+        return 0;
+    if ((size_t)g >= v->tstamps) {
+        size_t old = v->tstamps, cap = old;
+        for (int x = 0; x < 2; x++) {
+            cap = old;
+            if (grow(&v->tgen[x], &cap, (size_t)g + 1, sizeof *v->tgen[x]))
+                return -1;
+            size_t cap2 = old;
+            if (grow(&v->tloc[x], &cap2, cap, sizeof *v->tloc[x]))
+                return -1;
+            memset(v->tgen[x] + old, 0, (cap - old) * sizeof *v->tgen[x]);
+        }
+        v->tstamps = cap;
+    }
+    if (v->tgen[s][g] != v->gen) {
+        /* first use in this document: a local type with local keys */
+        size_t lt = f->ntype[s];
+        if (grow(&f->koff[s], &c->typecap[s], lt + 2, sizeof *f->koff[s]) ||
+            grow(&c->wordk[s], &c->wcap[s], lt + 1, sizeof *c->wordk[s]) ||
+            grow(&f->key[s], &c->keycap[s], f->koff[s][lt] + t->nk, sizeof *f->key[s]))
+            return -1;
+        uint32_t at = f->koff[s][lt];
+        for (uint32_t x = 0; x < t->nk; x++)
+            if (local_key(c, v->pool[t->k0 + x], &f->key[s][at + x]))
+                return -1;
+        qsort(f->key[s] + at, t->nk, sizeof *f->key[s], cmp_u32);
+        f->koff[s][lt + 1] = at + t->nk;
+        if (local_key(c, t->word, &c->wordk[s][lt]))
+            return -1;
+        v->tgen[s][g] = v->gen;
+        v->tloc[s][g] = (uint32_t)lt;
+        f->ntype[s]++;
+    }
+    if (grow(&f->type[s], &c->tokcap[s], f->ntok[s] + 1, sizeof *f->type[s]))
+        return -1;
+    f->type[s][f->ntok[s]++] = v->tloc[s][g];
+    return 0;
+}
+
+static int is_letter(const sl_featcfg *cfg, unsigned cp)
 {
     if (cp < 0x80)
         return (cp | 32) >= 'a' && (cp | 32) <= 'z';
-    return iswalpha_l((wint_t)cp, c->cfg->ctype);
+    return iswalpha_l((wint_t)cp, cfg->ctype);
 }
 
 /* Lower-cases one code point into out (UTF-8); returns bytes written. */
-static size_t put_lower(const ctx_t *c, unsigned cp, char *out)
+static size_t put_lower(const sl_featcfg *cfg, unsigned cp, char *out)
 {
     if (cp < 0x80) {
         out[0] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
         return 1;
     }
-    cp = (unsigned)towlower_l((wint_t)cp, c->cfg->ctype);
+    cp = (unsigned)towlower_l((wint_t)cp, cfg->ctype);
     if (cp < 0x800) {
         out[0] = (char)(0xC0 | (cp >> 6));
         out[1] = (char)(0x80 | (cp & 0x3F));
@@ -289,56 +454,76 @@ static size_t put_lower(const ctx_t *c, unsigned cp, char *out)
 
 static int sentence(ctx_t *c, int side, const sl_span *sp, sl_sentfeat *sf)
 {
+    const sl_featcfg *cfg = c->v->cfg;
     const char *s = sp->s;
     size_t n = sp->len, i = 0, chars = 0, adv;
     char w[256];
     sf->tok0 = c->f->ntok[side];
     int prev_space = 1;
     while (i < n) {
-        unsigned cp = sl_utf8_decode(s + i, n - i, &adv);
-        if (sl_utf8_space_len(s, n, i)) {
-            chars += !prev_space;
-            prev_space = 1;
-            i += adv;
-            continue;
+        unsigned char b = (unsigned char)s[i];
+        unsigned cp;
+        if (b < 0x80) {
+            cp = b;
+            adv = 1;
+            if (b == ' ' || b == '\t' || b == '\n' || b == '\r') {
+                chars += !prev_space;
+                prev_space = 1;
+                i++;
+                continue;
+            }
+        } else {
+            cp = sl_utf8_decode(s + i, n - i, &adv);
+            if (sl_utf8_space_len(s, n, i)) {
+                chars += !prev_space;
+                prev_space = 1;
+                i += adv;
+                continue;
+            }
         }
         prev_space = 0;
-        if (is_letter(c, cp)) {
+        if (is_letter(cfg, cp)) {
             size_t wl = 0;
             while (i < n) {
-                cp = sl_utf8_decode(s + i, n - i, &adv);
+                cp = (unsigned char)s[i] < 0x80 ? (adv = 1, (unsigned char)s[i])
+                                                 : sl_utf8_decode(s + i, n - i, &adv);
                 int joiner = (cp == '-' || cp == '\'' || cp == 0x2019) && i + adv < n;
                 if (joiner) {
                     size_t a2;
-                    joiner = is_letter(c, sl_utf8_decode(s + i + adv, n - i - adv, &a2));
+                    joiner = is_letter(cfg, sl_utf8_decode(s + i + adv, n - i - adv, &a2));
                 }
-                if (!is_letter(c, cp) && !joiner)
+                if (!is_letter(cfg, cp) && !joiner)
                     break;
                 if (wl + 4 < sizeof w)
-                    wl += put_lower(c, cp == 0x2019 ? '\'' : cp, w + wl);
+                    wl += put_lower(cfg, cp == 0x2019 ? '\'' : cp, w + wl);
                 i += adv;
                 chars++;
             }
-            if (word_token(c, side, w, wl))
+            long g = token_type(c->v, side, 'w', w, wl);
+            if (g < 0 || add_token(c, side, g))
                 return -1;
         } else if (cp >= '0' && cp <= '9') {
-            size_t b = i;
+            size_t k = 0;
             while (i < n && ((s[i] >= '0' && s[i] <= '9') ||
                              ((s[i] == '.' || s[i] == ',') && i + 1 < n && s[i + 1] >= '0' &&
                               s[i + 1] <= '9'))) {
+                if (s[i] >= '0' && s[i] <= '9' && k < 64)
+                    w[k++] = s[i];
                 i++;
                 chars++;
             }
-            if (number_token(c, side, s + b, i - b))
+            long g = token_type(c->v, side, 'n', w, k);
+            if (g < 0 || add_token(c, side, g))
                 return -1;
         } else {
             /* punctuation that survives translation: a question, a
              * quotation, a parenthesis */
-            const char *cue = cp == '?' ? "P:?"
-                              : cp == '(' ? "P:("
-                              : (cp == '"' || cp == 0x201C) ? "P:\"" : NULL;
-            if (cue && cue_token(c, side, cue))
-                return -1;
+            const char *cue = cp == '?' ? "?" : cp == '(' ? "(" : (cp == '"' || cp == 0x201C) ? "\"" : NULL;
+            if (cue) {
+                long g = token_type(c->v, side, 'p', cue, 1);
+                if (g < 0 || add_token(c, side, g))
+                    return -1;
+            }
             i += adv;
             chars++;
         }
@@ -348,55 +533,42 @@ static int sentence(ctx_t *c, int side, const sl_span *sp, sl_sentfeat *sf)
     return 0;
 }
 
-/* Key signatures: comparing two sorted key lists is the aligner's inner
- * loop, and most token pairs share nothing; a 64-bit hash of the keys lets
- * those pairs be skipped with one AND. */
-static int sign(sl_docfeat *f)
-{
-    for (int s = 0; s < 2; s++) {
-        f->sig[s] = malloc((f->ntok[s] + 1) * sizeof *f->sig[s]);
-        if (!f->sig[s])
-            return -1;
-        for (size_t t = 0; t < f->ntok[s]; t++) {
-            unsigned long long g = 0;
-            for (size_t k = f->koff[s][t]; k < f->koff[s][t + 1]; k++)
-                g |= 1ULL << ((f->key[s][k] * 2654435761u) >> 26);
-            f->sig[s][t] = g;
-        }
-    }
-    return 0;
-}
-
 /* Inverse sentence frequency within the document: "diplomasi kota" in
  * every sentence of an abstract says little about which sentences pair up,
- * so its weight is log((N+1)/df) / log(N+1). */
-static int weigh(sl_docfeat *f, size_t nkeys)
+ * so a word's weight is log((N+1)/df) / log(N+1). */
+static int weigh(ctx_t *c)
 {
-    size_t *df = calloc(nkeys + 1, sizeof *df), *last = malloc((nkeys + 1) * sizeof *last);
+    sl_docfeat *f = c->f;
+    size_t nk = f->nkeys + 1;
+    size_t *df = malloc(nk * sizeof *df), *last = malloc(nk * sizeof *last);
     int rc = -1;
     if (!df || !last)
         goto out;
     for (int s = 0; s < 2; s++) {
         size_t n = f->nsent[s];
-        for (size_t k = 0; k <= nkeys; k++)
+        for (size_t k = 0; k < nk; k++)
             last[k] = (size_t)-1, df[k] = 0;
         for (size_t i = 0; i < n; i++)
-            for (size_t t = f->sent[s][i].tok0; t < f->sent[s][i].tok0 + f->sent[s][i].ntok; t++)
-                if (last[f->word[s][t]] != i) {
-                    last[f->word[s][t]] = i;
-                    df[f->word[s][t]]++;
+            for (size_t t = f->sent[s][i].tok0; t < f->sent[s][i].tok0 + f->sent[s][i].ntok; t++) {
+                uint32_t w = c->wordk[s][f->type[s][t]];
+                if (last[w] != i) {
+                    last[w] = i;
+                    df[w]++;
                 }
-        f->tw[s] = malloc((f->ntok[s] + 1) * sizeof *f->tw[s]);
+            }
+        f->tw[s] = malloc((f->ntype[s] + 1) * sizeof *f->tw[s]);
         if (!f->tw[s])
             goto out;
         double norm = log((double)n + 1);
+        for (size_t lt = 0; lt < f->ntype[s]; lt++) {
+            size_t d = df[c->wordk[s][lt]];
+            f->tw[s][lt] = d ? log(((double)n + 1) / (double)d) / norm : 1.0;
+        }
         for (size_t i = 0; i < n; i++) {
             sl_sentfeat *sf = &f->sent[s][i];
             sf->weight = 0;
-            for (size_t t = sf->tok0; t < sf->tok0 + sf->ntok; t++) {
-                f->tw[s][t] = log(((double)n + 1) / (double)df[f->word[s][t]]) / norm;
-                sf->weight += f->tw[s][t];
-            }
+            for (size_t t = sf->tok0; t < sf->tok0 + sf->ntok; t++)
+                sf->weight += f->tw[s][f->type[s][t]];
         }
     }
     rc = 0;
@@ -406,41 +578,97 @@ out:
     return rc;
 }
 
-int sl_feat_extract(const sl_featcfg *cfg, const sl_span *src, size_t ns, const sl_span *tgt,
-                    size_t nt, sl_docfeat *out, sl_error *err)
+/* The target tokens of each key, in increasing order (a CSR index). */
+static int index_targets(sl_docfeat *f)
+{
+    size_t nk = f->nkeys, ny = f->ntok[1];
+    f->poff = calloc(nk + 2, sizeof *f->poff);
+    if (!f->poff)
+        return -1;
+    size_t total = 0;
+    for (size_t y = 0; y < ny; y++) {
+        uint32_t t = f->type[1][y];
+        for (uint32_t x = f->koff[1][t]; x < f->koff[1][t + 1]; x++)
+            f->poff[f->key[1][x] + 2]++;
+        total += f->koff[1][t + 1] - f->koff[1][t];
+    }
+    for (size_t k = 0; k < nk; k++)
+        f->poff[k + 2] += f->poff[k + 1];
+    f->post = malloc((total + 1) * sizeof *f->post);
+    if (!f->post)
+        return -1;
+    for (size_t i = 0; i < f->nsent[1]; i++)
+        for (size_t y = f->sent[1][i].tok0; y < f->sent[1][i].tok0 + f->sent[1][i].ntok; y++) {
+            uint32_t t = f->type[1][y];
+            for (uint32_t x = f->koff[1][t]; x < f->koff[1][t + 1]; x++)
+                f->post[f->poff[f->key[1][x] + 1]++] = (uint32_t)y;
+        }
+    return 0;
+}
+
+/* A source key that no target token has can never make a match: dropping
+ * it leaves every match as it was and spares the aligner the lookups
+ * (most of a source word's translations are not in any given text). */
+static void prune_source_keys(sl_docfeat *f)
+{
+    uint32_t out = 0;
+    for (size_t t = 0; t < f->ntype[0]; t++) {
+        uint32_t a = f->koff[0][t], b = f->koff[0][t + 1];
+        f->koff[0][t] = out;
+        for (uint32_t q = a; q < b; q++) {
+            uint32_t k = f->key[0][q];
+            if (f->poff[k + 1] > f->poff[k])
+                f->key[0][out++] = k;
+        }
+    }
+    f->koff[0][f->ntype[0]] = out;
+}
+
+int sl_feat_extract(const sl_featcfg *cfg, sl_vocab *voc, const sl_span *src, size_t ns,
+                    const sl_span *tgt, size_t nt, sl_docfeat *out, sl_error *err)
 {
     memset(out, 0, sizeof *out);
-    ctx_t c = { 0 };
-    c.cfg = cfg;
-    c.f = out;
-    c.keys = sl_strmap_new();
-    /* Snowball stemmers keep state: one per call keeps this re-entrant */
-    c.stem[0] = sb_stemmer_new(cfg->lang[0], "UTF_8");
-    c.stem[1] = sb_stemmer_new(cfg->lang[1], "UTF_8");
+    sl_vocab *own = NULL;
+    if (!voc && !(voc = own = sl_vocab_new(cfg, err)))
+        return SL_ENOMEM;
+    ctx_t c = { .v = voc, .f = out };
     const sl_span *sides[2] = { src, tgt };
     size_t counts[2] = { ns, nt };
     int rc = SL_OK;
-    if (!c.keys || !c.stem[0] || !c.stem[1])
-        goto nomem;
+    if (sl_strmap_size(voc->keys) > VOCAB_MAX_KEYS) {
+        vocab_clear(voc);
+        if (vocab_maps(voc))
+            goto nomem;
+    }
+    if (++voc->gen == 0) { /* the stamps wrapped: forget them all */
+        for (int s = 0; s < 2; s++)
+            if (voc->tgen[s])
+                memset(voc->tgen[s], 0, voc->tstamps * sizeof *voc->tgen[s]);
+        if (voc->kgen)
+            memset(voc->kgen, 0, voc->kstamps * sizeof *voc->kgen);
+        voc->gen = 1;
+    }
     for (int s = 0; s < 2; s++) {
         out->nsent[s] = counts[s];
         out->sent[s] = calloc(counts[s] + 1, sizeof *out->sent[s]);
-        if (!out->sent[s] || begin_token(&c, s))
+        if (!out->sent[s] || grow(&out->koff[s], &c.typecap[s], 1, sizeof *out->koff[s]))
             goto nomem;
+        out->koff[s][0] = 0;
         for (size_t i = 0; i < counts[s]; i++)
             if (sentence(&c, s, &sides[s][i], &out->sent[s][i]))
                 goto nomem;
     }
-    if (weigh(out, sl_strmap_size(c.keys)) || sign(out))
+    if (weigh(&c) || index_targets(out))
         goto nomem;
+    prune_source_keys(out);
     goto done;
 nomem:
     sl_docfeat_free(out);
     rc = sl_error_set(err, SL_ENOMEM, NULL, 0, -1, "out of memory");
 done:
-    sl_strmap_free(c.keys);
-    if (c.stem[0]) sb_stemmer_delete(c.stem[0]);
-    if (c.stem[1]) sb_stemmer_delete(c.stem[1]);
+    free(c.wordk[0]);
+    free(c.wordk[1]);
+    sl_vocab_free(own);
     return rc;
 }
 
@@ -450,22 +678,29 @@ void sl_docfeat_free(sl_docfeat *f)
         return;
     for (int s = 0; s < 2; s++) {
         free(f->sent[s]);
+        free(f->type[s]);
         free(f->koff[s]);
         free(f->key[s]);
-        free(f->word[s]);
         free(f->tw[s]);
-        free(f->sig[s]);
     }
+    free(f->poff);
+    free(f->post);
     memset(f, 0, sizeof *f);
 }
 
-static int share_key(const unsigned *a, size_t na, const unsigned *b, size_t nb)
+static int share_key(const sl_docfeat *f, size_t x, size_t y)
 {
-    size_t x = 0, y = 0;
-    while (x < na && y < nb) {
-        if (a[x] == b[y]) return 1;
-        if (a[x] < b[y]) x++;
-        else y++;
+    uint32_t tx = f->type[0][x], ty = f->type[1][y];
+    const uint32_t *a = f->key[0] + f->koff[0][tx], *b = f->key[1] + f->koff[1][ty];
+    size_t na = f->koff[0][tx + 1] - f->koff[0][tx], nb = f->koff[1][ty + 1] - f->koff[1][ty];
+    size_t i = 0, j = 0;
+    while (i < na && j < nb) {
+        if (a[i] == b[j])
+            return 1;
+        if (a[i] < b[j])
+            i++;
+        else
+            j++;
     }
     return 0;
 }
@@ -476,25 +711,17 @@ double sl_feat_matches(const sl_docfeat *f, size_t i0, size_t ni, size_t j0, siz
         return 0;
     size_t x0 = f->sent[0][i0].tok0, x1 = f->sent[0][i0 + ni - 1].tok0 + f->sent[0][i0 + ni - 1].ntok;
     size_t y0 = f->sent[1][j0].tok0, y1 = f->sent[1][j0 + nj - 1].tok0 + f->sent[1][j0 + nj - 1].ntok;
-    unsigned char used[1024];
-    if (y1 - y0 > sizeof used)
-        y1 = y0 + sizeof used;
-    memset(used, 0, y1 - y0);
+    unsigned char *used = calloc(y1 - y0 + 1, 1);
+    if (!used)
+        return 0;
     double m = 0;
-    /* greedy one-to-one: each target token pays for one source token */
-    for (size_t x = x0; x < x1; x++) {
-        const unsigned *ka = f->key[0] + f->koff[0][x];
-        size_t kna = f->koff[0][x + 1] - f->koff[0][x];
-        unsigned long long sx = f->sig[0][x];
-        for (size_t y = y0; y < y1; y++) {
-            if (used[y - y0] || !(sx & f->sig[1][y]))
-                continue;
-            if (share_key(ka, kna, f->key[1] + f->koff[1][y], f->koff[1][y + 1] - f->koff[1][y])) {
+    for (size_t x = x0; x < x1; x++)
+        for (size_t y = y0; y < y1; y++)
+            if (!used[y - y0] && share_key(f, x, y)) {
                 used[y - y0] = 1;
-                m += (f->tw[0][x] + f->tw[1][y]) / 2;
+                m += (sl_feat_weight(f, 0, x) + sl_feat_weight(f, 1, y)) / 2;
                 break;
             }
-        }
-    }
+    free(used);
     return m;
 }

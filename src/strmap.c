@@ -10,7 +10,7 @@ struct sl_strmap {
     long *slots;        /* id + 1, 0 = empty */
     size_t nslots;      /* power of two */
     size_t *koff;       /* arena offset of each key */
-    uint32_t *khash;
+    uint32_t *khash, *klen;
     size_t n, kcap;
     char *arena;
     size_t alen, acap;
@@ -45,6 +45,7 @@ void sl_strmap_free(sl_strmap *m)
     free(m->slots);
     free(m->koff);
     free(m->khash);
+    free(m->klen);
     free(m->arena);
     free(m);
 }
@@ -59,8 +60,8 @@ static long find(const sl_strmap *m, const char *key, size_t len, uint32_t h, si
             return -1;
         }
         long id = v - 1;
-        const char *k = m->arena + m->koff[id];
-        if (m->khash[id] == h && strlen(k) == len && memcmp(k, key, len) == 0)
+        if (m->khash[id] == h && m->klen[id] == len &&
+            memcmp(m->arena + m->koff[id], key, len) == 0)
             return id;
     }
 }
@@ -111,6 +112,10 @@ long sl_strmap_intern(sl_strmap *m, const char *key, size_t len)
         if (!kh)
             return -1;
         m->khash = kh;
+        uint32_t *kl = realloc(m->klen, nc * sizeof *kl);
+        if (!kl)
+            return -1;
+        m->klen = kl;
         m->kcap = nc;
     }
     if (m->alen + len + 1 > m->acap) {
@@ -127,6 +132,7 @@ long sl_strmap_intern(sl_strmap *m, const char *key, size_t len)
     m->arena[m->alen + len] = '\0';
     m->koff[m->n] = m->alen;
     m->khash[m->n] = h;
+    m->klen[m->n] = (uint32_t)len;
     m->alen += len + 1;
     m->slots[slot] = (long)m->n + 1;
     return (long)m->n++;

@@ -23,7 +23,12 @@ typedef struct sl_beads {
 typedef struct sl_align_opts {
     const char *src_lang, *tgt_lang; /* Snowball names or ISO codes: "id", "en" */
     int max_side;  /* widest side of a bead: 2 gives 2-1, 1-2, 2-2; 3 adds 3-1, 1-3 */
-    int band;      /* half-width of the search band for long inputs (0: automatic) */
+    int band;      /* half-width of the search band around the path found at
+                    * the coarser level, in sentences (0: automatic) */
+    int segment;   /* rows per independently aligned segment of a long text
+                    * (0: automatic; segments run in parallel) */
+    int threads;   /* threads for the segments of one long text (0: OpenMP's
+                    * default; inside a parallel batch, one) */
 } sl_align_opts;
 
 /* Fills o with the defaults: id -> en, max_side 3, automatic band. */
@@ -36,9 +41,24 @@ typedef struct sl_aligner sl_aligner;
 sl_aligner *sl_aligner_new(const sl_align_opts *o, const sl_lexicon *lex, sl_error *err);
 void sl_aligner_free(sl_aligner *a);
 
+/* Scratch for one thread: the word-type cache and the working memory of
+ * the dynamic programming, reused from document to document so that a
+ * batch allocates almost nothing per document. */
+typedef struct sl_align_ws sl_align_ws;
+sl_align_ws *sl_align_ws_new(const sl_aligner *a, sl_error *err);
+void sl_align_ws_free(sl_align_ws *w);
+
 /* Aligns ns source with nt target sentences. out is zero-initialised by the
  * caller (or a previous result, reused) and freed with sl_beads_free. Beads
- * cover both sides in order; either side may be empty. */
+ * cover both sides in order; either side may be empty. ws is the calling
+ * thread's scratch (NULL: a temporary one).
+ *
+ * Cost: linear in the input. Documents up to some 120 sentences a side are
+ * aligned over the whole matrix; longer ones inside a band that follows the
+ * path found on block-averaged lengths at coarser levels, widened where the
+ * path touches its edge. */
+int sl_align_with(const sl_aligner *a, sl_align_ws *ws, const sl_span *src, size_t ns,
+                  const sl_span *tgt, size_t nt, sl_beads *out, sl_error *err);
 int sl_align(const sl_aligner *a, const sl_span *src, size_t ns, const sl_span *tgt, size_t nt,
              sl_beads *out, sl_error *err);
 void sl_beads_free(sl_beads *b);

@@ -33,7 +33,9 @@ typedef struct sl_aligneval {
     size_t r_strict, r_lax, r_total; /* recall: hits and gold beads */
 } sl_aligneval;
 
-void sl_aligneval_add(sl_aligneval *acc, const sl_ebeads *gold, const sl_ebeads *test);
+/* Adds one gold/test pair of documents to acc; 0, or -1 when out of
+ * memory. Linear in the beads. */
+int sl_aligneval_add(sl_aligneval *acc, const sl_ebeads *gold, const sl_ebeads *test);
 
 /* Precision, recall and F1; lax selects the lax counts. */
 void sl_aligneval_prf(const sl_aligneval *e, int lax, double *p, double *r, double *f1);
