@@ -322,7 +322,7 @@ int cli_align(int argc, char **argv)
         case 'j': o.threads = (int)strtol(optarg, &end, 10);
             if (*end || o.threads < 1) { cli_msg("align: --threads takes a positive number"); return CLI_USAGE; }
             break;
-        case 'h': fputs(usage, stdout); return CLI_OK;
+        case 'h': return cli_print(usage);
         default: fputs(usage, stderr); return CLI_USAGE;
         }
     }
