@@ -18,7 +18,7 @@ int cli_report(const sl_error *err)
     char buf[1400];
     cli_msg("%s", sl_error_format(err, buf, sizeof buf));
     switch (err->code) {
-    case SL_EINPUT: case SL_EUSAGE: case SL_EIO: return CLI_USAGE;
+    case SL_EINPUT: case SL_EUSAGE: case SL_EIO: case SL_EMISSING: return CLI_USAGE;
     default: return CLI_FAIL;
     }
 }

@@ -310,7 +310,7 @@ int sl_record_parse(const char *text, size_t len, const char *name, const sl_lan
     }
     if (flush(&st)) goto nomem;
     if (!st.abs[0].n && !st.abs[1].n) {
-        rc = sl_error_set(err, SL_EINPUT, name, 0, -1, "no abstract found in the record");
+        rc = sl_error_set(err, SL_EMISSING, name, 0, -1, "no abstract found in the record");
         sl_record_free(r);
         goto cleanup;
     }
