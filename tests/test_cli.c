@@ -465,6 +465,12 @@ static int reap(pid_t pid, long timeout_ms)
     return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
+static long size_of(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 ? (long)st.st_size : -1;
+}
+
 static void test_out_mode(void)
 {
     const char *d = mktmp();
@@ -644,6 +650,125 @@ static void test_sigterm_removes_temporary(void)
     rmtmp(d);
 }
 
+/* SIGTERM while a TMX goes to stdout: what was written is closed. */
+static void test_sigterm_closes_stdout(void)
+{
+    const char *d = mktmp();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    const char *in = path_in(d, "long.jsonl"), *out = path_in(d, "stdout.tmx");
+    write_jsonl(in, 600, 40, 0);
+    char args[1024];
+    snprintf(args, sizeof args, "align -j 1 %s", in);
+    pid_t pid = spawn(args, out, path_in(d, "stderr"));
+    CU_ASSERT_FATAL(pid > 0);
+    for (int t = 0; t < 6000 && size_of(out) <= 0; t++) /* the first chunk is out */
+        nap(10);
+    CU_ASSERT(size_of(out) > 0);
+    kill(pid, SIGTERM);
+    CU_ASSERT_EQUAL(reap(pid, 30000), 143);
+    char *s = read_all(out);
+    CU_ASSERT(s && strstr(s, "<prop type=\"x-document\">d0</prop>"));
+    CU_ASSERT(s && !strstr(s, "<prop type=\"x-document\">d599</prop>")); /* stopped early */
+    free(s);
+    CU_ASSERT(is_wellformed_xml(out));
+    rmtmp(d);
+}
+
+/* A broken line in the middle of a batch: the documents before it go to
+ * stdout in a closed TMX, exit 2; -o leaves the target as it was. */
+static void test_jsonl_bad_line_mid_batch(void)
+{
+    const char *d = mktmp();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    const char *in = path_in(d, "b.jsonl"), *out = path_in(d, "stdout.tmx");
+    write_jsonl(in, 700, 1, 301);
+    char args[1024];
+    snprintf(args, sizeof args, "align %s", in);
+    CU_ASSERT_EQUAL(reap(spawn(args, out, path_in(d, "stderr")), 60000), 2);
+    CU_ASSERT(is_wellformed_xml(out));
+    char *s = read_all(out);
+    CU_ASSERT(s && strstr(s, "<prop type=\"x-document\">d0</prop>"));
+    CU_ASSERT(s && strstr(s, "<prop type=\"x-document\">d299</prop>"));
+    CU_ASSERT(s && !strstr(s, "<prop type=\"x-document\">d301</prop>"));
+    free(s);
+    char *err = read_all(path_in(d, "stderr")), want[600];
+    snprintf(want, sizeof want, "%s:301:", in);
+    CU_ASSERT(err && strstr(err, want) && strstr(err, "--skip-bad"));
+    free(err);
+    /* with -o: an existing target stays byte for byte, nothing new is made */
+    const char *old = "<old>keep me</old>\n";
+    write_file(path_in(d, "kept.tmx"), old, strlen(old));
+    snprintf(args, sizeof args, "align -o %s %s", path_in(d, "kept.tmx"), in);
+    CU_ASSERT_EQUAL(reap(spawn(args, path_in(d, "o2"), path_in(d, "e2")), 60000), 2);
+    CU_ASSERT_STRING_EQUAL(slurp(path_in(d, "kept.tmx")), old);
+    snprintf(args, sizeof args, "align -o %s %s", path_in(d, "new.tmx"), in);
+    CU_ASSERT_EQUAL(reap(spawn(args, path_in(d, "o3"), path_in(d, "e3")), 60000), 2);
+    CU_ASSERT_EQUAL(size_of(path_in(d, "new.tmx")), -1);
+    CU_ASSERT_EQUAL(entries(d, ".tmp."), 0);
+    rmtmp(d);
+}
+
+static void test_skip_bad(void)
+{
+    const char *d = mktmp();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    const char *in = path_in(d, "b.jsonl"), *out = path_in(d, "out.tsv");
+    write_jsonl(in, 700, 1, 301);
+    char args[1024];
+    snprintf(args, sizeof args, "align --skip-bad -f tsv %s", in);
+    CU_ASSERT_EQUAL(reap(spawn(args, out, path_in(d, "stderr")), 60000), 0);
+    char *s = read_all(out);
+    CU_ASSERT_EQUAL(s ? count(s, "\n") : 0, 699); /* every good document */
+    CU_ASSERT(s && strstr(s, "\td299\n") && strstr(s, "\td301\n") && strstr(s, "\td699\n"));
+    free(s);
+    char *err = read_all(path_in(d, "stderr")), want[600];
+    snprintf(want, sizeof want, "skipped 1 of 700 documents with bad input: %s:301", in);
+    CU_ASSERT(err && strstr(err, want));
+    CU_ASSERT(err && count(err, "\n") == 1);
+    free(err);
+    rmtmp(d);
+}
+
+/* A record without one of its abstracts: alone it is an input error; in
+ * a batch it is left out and named at the end. */
+static void test_missing_abstract(void)
+{
+    const char *d = mktmp();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    CU_ASSERT_EQUAL_FATAL(mkdir(path_in(d, "batch"), 0755), 0);
+    const char *rec = "Judul = Title / A\n\nABSTRAK\n\nPenelitian ini dilakukan di Bogor dan "
+                      "data yang ada dianalisis secara kualitatif.\n";
+    const char *one = path_in(d, "batch/b_only_id.txt");
+    write_file(one, rec, strlen(rec));
+    char args[1024];
+    snprintf(args, sizeof args, "align %s", one);
+    CU_ASSERT_EQUAL(run(args), 2);
+    CU_ASSERT_STRING_EQUAL(slurp(TMP ".out"), "");
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), one));
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "no English abstract"));
+    /* the same record in a batch with a good one */
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "cp ../samples/001_law.txt %s", path_in(d, "batch/a_law.txt"));
+    CU_ASSERT_EQUAL_FATAL(test_run(cmd), 0);
+    snprintf(args, sizeof args, "align -o %s %s", path_in(d, "out.tmx"), path_in(d, "batch"));
+    CU_ASSERT_EQUAL(run(args), 0);
+    char want[600];
+    snprintf(want, sizeof want, "skipped 1 of 2 documents without both abstracts: %s", one);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), want));
+    const char *tmx = slurp(path_in(d, "out.tmx"));
+    CU_ASSERT_EQUAL(count(tmx, "<tu>"), 12);
+    CU_ASSERT_PTR_NULL(strstr(tmx, "b_only_id"));
+    rmtmp(d);
+}
+
+/* Overlapping title separators once made the record parser overflow. */
+static void test_overlapping_title_separators(void)
+{
+    write_file(TMP ".rec", "x = / y\n", 8);
+    CU_ASSERT_EQUAL(run("align " TMP ".rec"), 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), TMP ".rec: no abstract"));
+}
+
 int test_cli_register(void)
 {
     CU_pSuite s = CU_add_suite("cli", NULL, NULL);
@@ -664,7 +789,12 @@ int test_cli_register(void)
         !CU_add_test(s, "-o: a FIFO is written in place", test_out_fifo) ||
         !CU_add_test(s, "-o: a directory is an error", test_out_directory) ||
         !CU_add_test(s, "write errors: one message, exit 1", test_write_error_reported_once) ||
-        !CU_add_test(s, "SIGTERM: no temporary file, exit 143", test_sigterm_removes_temporary))
+        !CU_add_test(s, "SIGTERM: no temporary file, exit 143", test_sigterm_removes_temporary) ||
+        !CU_add_test(s, "SIGTERM: stdout TMX closed", test_sigterm_closes_stdout) ||
+        !CU_add_test(s, "JSON Lines: a bad line mid-batch", test_jsonl_bad_line_mid_batch) ||
+        !CU_add_test(s, "JSON Lines: --skip-bad", test_skip_bad) ||
+        !CU_add_test(s, "records without both abstracts", test_missing_abstract) ||
+        !CU_add_test(s, "align: overlapping title separators", test_overlapping_title_separators))
         return -1;
     return 0;
 }
