@@ -14,6 +14,8 @@ enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
 void cli_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints err and returns the exit status its code calls for. */
 int cli_report(const sl_error *err);
+/* The exit status err's code calls for. */
+int cli_status(const sl_error *err);
 
 /* An output (cli_out.c). Writers write to f, a memory stream; commits
  * send what it holds to the target in whole pieces. A regular file is

@@ -228,17 +228,16 @@ static int take(run_t *r, const sl_item *it, int rc, const sl_doc *d, const sl_e
             skip(&r->missing, where, NULL);
             return CLI_OK;
         }
+        if (!r->w.batch || !skippable(e.code))
+            return cli_report(&e);
         char buf[1400];
-        if (r->w.batch && skippable(e.code)) {
-            if (r->o->skip_bad) {
-                skip(&r->bad, where, sl_error_format(&e, buf, sizeof buf));
-                return CLI_OK;
-            }
-            size_t k = strlen(e.msg);
-            snprintf(e.msg + k, sizeof e.msg - k, " (--skip-bad would skip such %s)",
-                     it->line ? "lines" : "files");
+        sl_error_format(&e, buf, sizeof buf);
+        if (r->o->skip_bad) {
+            skip(&r->bad, where, buf);
+            return CLI_OK;
         }
-        return cli_report(&e);
+        cli_msg("%s; --skip-bad would skip such %s", buf, it->line ? "lines" : "files");
+        return cli_status(&e);
     }
     if (!r->begun++) {
         sl_write_begin(&r->w);

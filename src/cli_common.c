@@ -17,6 +17,11 @@ int cli_report(const sl_error *err)
 {
     char buf[1400];
     cli_msg("%s", sl_error_format(err, buf, sizeof buf));
+    return cli_status(err);
+}
+
+int cli_status(const sl_error *err)
+{
     switch (err->code) {
     case SL_EINPUT: case SL_EUSAGE: case SL_EIO: case SL_EMISSING: return CLI_USAGE;
     default: return CLI_FAIL;

@@ -726,6 +726,22 @@ static void test_skip_bad(void)
     CU_ASSERT(err && strstr(err, want));
     CU_ASSERT(err && count(err, "\n") == 1);
     free(err);
+    /* a directory with a record file that is not UTF-8 */
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "mkdir %s && cp ../samples/001_law.txt ../samples/002_medicine.txt %s",
+             path_in(d, "recs"), path_in(d, "recs"));
+    CU_ASSERT_EQUAL_FATAL(test_run(cmd), 0);
+    write_file(path_in(d, "recs/001_x.txt"), "bad \xff\n", 6);
+    snprintf(args, sizeof args, "align %s", path_in(d, "recs"));
+    CU_ASSERT_EQUAL(run(args), 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "recs/001_x.txt:1: invalid UTF-8"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "--skip-bad would skip such files"));
+    CU_ASSERT_EQUAL(count(slurp(TMP ".out"), "<tu>"), 12); /* 001_law, before it */
+    CU_ASSERT(is_wellformed_xml(TMP ".out"));
+    snprintf(args, sizeof args, "align --skip-bad %s", path_in(d, "recs"));
+    CU_ASSERT_EQUAL(run(args), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "skipped 1 of 3 documents with bad input"));
+    CU_ASSERT_EQUAL(count(slurp(TMP ".out"), "<tu>"), 24);
     rmtmp(d);
 }
 
