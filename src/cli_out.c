@@ -215,6 +215,14 @@ static void fail(cli_out *o, const char *what, int e)
     o->failed = 1;
 }
 
+static int open_stdout(cli_out *o)
+{
+    if ((o->slot = slot_take(NULL, STDOUT_FILENO, &o->fd)) >= 0)
+        return 0;
+    fail(o, "cannot write", errno);
+    return -1;
+}
+
 /* Opens the destination of a path: a temporary file beside a regular
  * file (or a new one), or the FIFO or device itself. */
 static int open_target(cli_out *o, const char *path)
@@ -244,7 +252,7 @@ static int open_target(cli_out *o, const char *path)
     if (exists) {
         mode = st.st_mode & 07777;
     } else {
-        mode_t mask = umask(0); /* read it: there is no other way */
+        mode_t mask = umask(0); /* the umask can only be read by setting it */
         umask(mask);
         mode = 0666 & ~mask;
     }
@@ -305,16 +313,10 @@ int cli_out_open(cli_out *o, const char *path)
         !(o->f = open_memstream(&o->buf, &o->len))) {
         cli_msg("out of memory");
         free(o->name);
+        memset(o, 0, sizeof *o);
         return -1;
     }
-    int rc;
-    if (std) {
-        if ((rc = (o->slot = slot_take(NULL, STDOUT_FILENO, &o->fd)) < 0))
-            fail(o, "cannot write", errno);
-    } else {
-        rc = open_target(o, path);
-    }
-    if (rc) {
+    if (std ? open_stdout(o) : open_target(o, path)) {
         if (o->slot >= 0) {
             slot_release(o, 0);
             close(o->fd);
