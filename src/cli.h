@@ -14,17 +14,47 @@ enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
 void cli_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints err and returns the exit status its code calls for. */
 int cli_report(const sl_error *err);
+/* The exit status err's code calls for. */
+int cli_status(const sl_error *err);
 
-/* An output file written to a temporary name and renamed on success, so a
- * failure never leaves half a file. path NULL or "-" means stdout. */
+/* An output (cli_out.c). Writers write to f, a memory stream; commits
+ * send what it holds to the target in whole pieces. A regular file is
+ * replaced atomically when the output closes successfully (symbolic links
+ * followed), stdout ("-" or NULL), a FIFO or a device is written in place.
+ * A write error is reported once, as "selaras: NAME: write error: ...";
+ * every later call on the output fails quietly. SIGINT, SIGTERM and SIGHUP
+ * remove temporary files and exit with 128 + the signal. */
 typedef struct cli_out {
     FILE *f;
-    char *path, *tmp;
+    char *buf;            /* the memory stream's bytes */
+    size_t len;
+    char *name;           /* for messages: the path given, or "<stdout>" */
+    char *target;         /* the file the temporary replaces; NULL in place */
+    int fd, slot, failed;
+    const char *tail;     /* see cli_out_tail */
+    int new_tail;
 } cli_out;
+
+/* Opens path (NULL or "-": stdout); reports and returns -1 on failure. */
 int cli_out_open(cli_out *o, const char *path);
-/* Flushes and checks for write errors; renames into place when ok and the
- * write succeeded, otherwise removes the temporary file. Returns 0 on success. */
+
+/* tail (a static string, NULL for none) closes what has been committed so
+ * far: a stopped run writes it to an in-place target before exiting. It
+ * takes effect with the next commit, together with the bytes it closes. */
+void cli_out_tail(cli_out *o, const char *tail);
+
+/* Writes what f holds to the target. Returns 0, or -1 once an error has
+ * been reported. */
+int cli_out_commit(cli_out *o);
+
+/* Finishes the output. ok: commit the rest, fsync and rename into place.
+ * Not ok: a temporary file is removed and an existing target left as it
+ * was; an in-place target still receives what f holds (the caller closed
+ * it well-formed). Returns 0, or -1 when anything failed (reported). */
 int cli_out_close(cli_out *o, int ok);
+
+/* Writes text to stdout: CLI_OK, or CLI_FAIL after a reported write error. */
+int cli_print(const char *text);
 
 typedef int (*cli_cmd_fn)(int argc, char **argv);
 int cli_split(int argc, char **argv);

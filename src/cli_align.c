@@ -33,13 +33,15 @@ static const char usage[] =
     "      --max-bead N       widest bead side, 1-4 (default 3)\n"
     "      --src-lang L, --tgt-lang L   languages (default id, en)\n"
     "      --rules DIR        splitter rule files to use instead of the built-in ones\n"
+    "      --skip-bad         in a batch, skip documents with bad input (a broken JSON\n"
+    "                         line, an unreadable record) and name them at the end\n"
     "  -j, --threads N        worker threads (default: all cores)\n";
 
-enum { CHUNK = 256 };
+enum { CHUNK = 256, NAMES = 10 };
 
 typedef struct {
     sl_pipe_opts po;
-    int fmt, jsonl, records, nolex, threads;
+    int fmt, jsonl, records, nolex, threads, skip_bad;
     const char *outpath, *unaligned, *lexpath;
     char langs[2][64];
     double min_conf;
@@ -71,42 +73,61 @@ static sl_lexicon *get_lexicon(const opts_t *o, int *failed)
     return lex;
 }
 
-/* Output streams: one, or two for Moses, all written atomically. */
+/* Outputs: one, or two for Moses, and the --unaligned list (un.f NULL
+ * when not asked for). */
 typedef struct {
     cli_out out[2];
     int n;
+    cli_out un;
 } outs_t;
-
-static int open_outs(outs_t *os, const opts_t *o)
-{
-    memset(os, 0, sizeof *os);
-    if (o->fmt != SL_FMT_MOSES) {
-        os->n = 1;
-        return cli_out_open(&os->out[0], o->outpath);
-    }
-    if (!o->outpath || strcmp(o->outpath, "-") == 0) {
-        cli_msg("align: --format moses needs -o PREFIX (writes PREFIX.%s and PREFIX.%s)",
-                o->langs[0], o->langs[1]);
-        return -1;
-    }
-    for (int k = 0; k < 2; k++) {
-        char path[4096];
-        snprintf(path, sizeof path, "%s.%s", o->outpath, o->langs[k]);
-        if (cli_out_open(&os->out[k], path)) {
-            if (k)
-                cli_out_close(&os->out[0], 0);
-            return -1;
-        }
-        os->n = k + 1;
-    }
-    return 0;
-}
 
 static int close_outs(outs_t *os, int ok)
 {
     int rc = 0;
     for (int k = 0; k < os->n; k++)
         rc |= cli_out_close(&os->out[k], ok);
+    if (os->un.f)
+        rc |= cli_out_close(&os->un, ok);
+    return rc;
+}
+
+static int open_outs(outs_t *os, const opts_t *o)
+{
+    memset(os, 0, sizeof *os);
+    if (o->fmt != SL_FMT_MOSES) {
+        if (cli_out_open(&os->out[0], o->outpath))
+            return -1;
+        os->n = 1;
+    } else if (!o->outpath || strcmp(o->outpath, "-") == 0) {
+        cli_msg("align: --format moses needs -o PREFIX (writes PREFIX.%s and PREFIX.%s)",
+                o->langs[0], o->langs[1]);
+        return -1;
+    } else {
+        for (int k = 0; k < 2; k++) {
+            char path[4096];
+            snprintf(path, sizeof path, "%s.%s", o->outpath, o->langs[k]);
+            if (cli_out_open(&os->out[k], path)) {
+                close_outs(os, 0);
+                return -1;
+            }
+            os->n = k + 1;
+        }
+    }
+    if (o->unaligned && cli_out_open(&os->un, o->unaligned)) {
+        close_outs(os, 0);
+        return -1;
+    }
+    return 0;
+}
+
+/* Sends a chunk's bytes to every output; -1 after a write error (reported). */
+static int commit_outs(outs_t *os)
+{
+    int rc = 0;
+    for (int k = 0; k < os->n; k++)
+        rc |= cli_out_commit(&os->out[k]);
+    if (os->un.f)
+        rc |= cli_out_commit(&os->un);
     return rc;
 }
 
@@ -119,131 +140,200 @@ static int process(const sl_pipe *p, const sl_item *it, sl_doc *d, sl_error *err
                         err);
 }
 
-/* The next chunk of documents: from in, or (in NULL) the one pair of
- * files in paths. Returns the count, 0 at the end, -1 on error. */
-static long next_chunk(sl_input *in, char **paths, int *pair_done, sl_item *items, sl_error *err)
+/* The next chunk of items: from in, or (in NULL) the one pair of files in
+ * paths. Returns the count, 0 at the end. */
+static size_t next_chunk(sl_input *in, char **paths, int *pair_done, sl_item *items)
 {
     if (in)
-        return sl_input_next(in, items, CHUNK, err);
+        return sl_input_next(in, items, CHUNK);
     if ((*pair_done)++)
         return 0;
-    memset(&items[0], 0, sizeof items[0]);
-    items[0].kind = SL_ITEM_PAIR;
-    if (sl_text_load(paths[0], NULL, &items[0].t[0], err) ||
-        sl_text_load(paths[1], NULL, &items[0].t[1], err)) {
-        sl_item_free(&items[0]);
-        return -1;
-    }
-    if (!(items[0].name = strdup(paths[0]))) {
-        sl_item_free(&items[0]);
-        sl_error_set(err, SL_ENOMEM, paths[0], 0, -1, "out of memory");
-        return -1;
-    }
+    sl_item_load_pair(&items[0], paths[0], paths[1]);
     return 1;
 }
 
-/* Runs the sources through the pipeline and the writer. */
+/* Documents a batch left out, named in a summary at its end. */
+typedef struct {
+    size_t n;
+    char *names[NAMES];
+    char first[1400]; /* the first one's reason */
+} skipped_t;
+
+static void skip(skipped_t *s, const char *where, const char *why)
+{
+    if (s->n < NAMES)
+        s->names[s->n] = strdup(where);
+    if (s->n == 0 && why)
+        snprintf(s->first, sizeof s->first, "%s", why);
+    s->n++;
+}
+
+static void summarise(skipped_t *s, const char *what, size_t total)
+{
+    if (s->n) {
+        char list[4096] = "";
+        size_t k = 0;
+        for (size_t i = 0; i < s->n && i < NAMES; i++) {
+            int m = snprintf(list + k, sizeof list - k, "%s%s", i ? ", " : "",
+                             s->names[i] ? s->names[i] : "?");
+            if (m < 0 || (size_t)m >= sizeof list - k)
+                break;
+            k += (size_t)m;
+        }
+        cli_msg("skipped %zu of %zu documents %s: %s%s%s%s", s->n, total, what, list,
+                s->n > NAMES ? ", …" : "", s->first[0] ? "; the first: " : "", s->first);
+    }
+    for (size_t i = 0; i < s->n && i < NAMES; i++)
+        free(s->names[i]);
+}
+
+/* A batch run: the writer, its outputs and what was left out. */
+typedef struct {
+    const opts_t *o;
+    sl_writer w;
+    outs_t os;
+    int begun; /* the header is written: a stopped run still closes it */
+    size_t seen;
+    skipped_t bad, missing;
+} run_t;
+
+/* Input a batch may skip with --skip-bad: a broken line or an unreadable
+ * record file (not a failure of the machine). */
+static int skippable(int code)
+{
+    return code == SL_EINPUT || code == SL_EIO;
+}
+
+/* Does this item, unreadable, end the run? */
+static int stops(const run_t *r, const sl_item *it)
+{
+    return it->status && !(r->w.batch && r->o->skip_bad && skippable(it->status));
+}
+
+/* Writes one processed item (rc and err from its processing), or skips or
+ * reports it. Returns the run's status. */
+static int take(run_t *r, const sl_item *it, int rc, const sl_doc *d, const sl_error *err)
+{
+    char where[1100];
+    sl_item_where(it, where, sizeof where);
+    r->seen++;
+    if (it->status || rc) {
+        sl_error e = it->status ? it->err : *err;
+        if (!it->status) { /* the pipeline names the document; the file says more */
+            snprintf(e.file, sizeof e.file, "%s", it->path ? it->path : it->name);
+            e.line = it->line;
+            e.column = 0;
+        }
+        if (r->w.batch && e.code == SL_EMISSING) {
+            skip(&r->missing, where, NULL);
+            return CLI_OK;
+        }
+        if (!r->w.batch || !skippable(e.code))
+            return cli_report(&e);
+        char buf[1400];
+        sl_error_format(&e, buf, sizeof buf);
+        if (r->o->skip_bad) {
+            skip(&r->bad, where, buf);
+            return CLI_OK;
+        }
+        cli_msg("%s; --skip-bad would skip such %s", buf, it->line ? "lines" : "files");
+        return cli_status(&e);
+    }
+    if (!r->begun++) {
+        sl_write_begin(&r->w);
+        cli_out_tail(&r->os.out[0], sl_write_tail(&r->w));
+    }
+    /* a failed write into memory shows when the chunk is committed */
+    sl_write_doc(&r->w, d);
+    if (r->os.un.f)
+        sl_write_unaligned(r->os.un.f, &r->w.tmx, d);
+    if (d->rec.note[0])
+        cli_msg("%s: %s", d->name, d->rec.note);
+    return CLI_OK;
+}
+
+/* Runs the sources through the pipeline and the writer. Each chunk is
+ * committed whole; whatever stops the run, an in-place output ends with
+ * the writer's tail (a closed TMX), a file target is left untouched. */
 static int run(const opts_t *o, const sl_pipe *p, char **paths, int npaths, int pair)
 {
     int status = CLI_OK;
-    outs_t os;
-    cli_out un = { 0 };
-    if (open_outs(&os, o))
+    run_t r;
+    memset(&r, 0, sizeof r);
+    r.o = o;
+    if (open_outs(&r.os, o))
         return CLI_FAIL;
-    if (o->unaligned && cli_out_open(&un, o->unaligned)) {
-        close_outs(&os, 0);
-        return CLI_FAIL;
-    }
-    sl_writer w;
-    memset(&w, 0, sizeof w);
-    w.fmt = o->fmt;
-    w.f[0] = os.out[0].f;
-    w.f[1] = os.n > 1 ? os.out[1].f : NULL;
-    w.tmx.lang[0] = o->langs[0];
-    w.tmx.lang[1] = o->langs[1];
-    w.tmx.version = SELARAS_VERSION;
-    w.tmx.min_conf = o->min_conf;
+    sl_writer *w = &r.w;
+    w->fmt = o->fmt;
+    w->f[0] = r.os.out[0].f;
+    w->f[1] = r.os.n > 1 ? r.os.out[1].f : NULL;
+    w->tmx.lang[0] = o->langs[0];
+    w->tmx.lang[1] = o->langs[1];
+    w->tmx.version = SELARAS_VERSION;
+    w->tmx.min_conf = o->min_conf;
     /* SOURCE_DATE_EPOCH makes the TMX date, and so the bytes, reproducible */
     const char *sde = getenv("SOURCE_DATE_EPOCH");
-    w.tmx.created = sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
+    w->tmx.created = sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
     /* a directory, JSON Lines or several records make a batch */
     struct stat st;
-    w.batch = !pair && (npaths > 1 || o->jsonl || strstr(paths[0], ".jsonl") ||
-                        (stat(paths[0], &st) == 0 && S_ISDIR(st.st_mode)));
+    w->batch = !pair && (npaths > 1 || o->jsonl || strstr(paths[0], ".jsonl") ||
+                         (stat(paths[0], &st) == 0 && S_ISDIR(st.st_mode)));
     sl_item *items = calloc(CHUNK, sizeof *items);
     sl_doc *docs = calloc(CHUNK, sizeof *docs);
     sl_error *errs = calloc(CHUNK, sizeof *errs);
     int *rcs = calloc(CHUNK, sizeof *rcs);
-    sl_error err;
-    sl_error_clear(&err);
     if (!items || !docs || !errs || !rcs) {
         cli_msg("out of memory");
         status = CLI_FAIL;
-        goto done;
     }
-    int begun = 0; /* the header waits for the first good chunk: a single
-                    * bad document leaves stdout empty */
     for (int src = 0; src < (pair ? 1 : npaths) && status == CLI_OK; src++) {
+        sl_error err;
         sl_input *in = NULL;
         if (!pair && !(in = sl_input_open(paths[src], o->jsonl, &err))) {
             status = cli_report(&err);
             break;
         }
         int pair_done = 0;
-        for (;;) {
-            long n = next_chunk(in, paths, &pair_done, items, &err);
-            if (n < 0) {
-                status = cli_report(&err);
-                break;
-            }
-            if (n == 0)
-                break;
+        size_t n;
+        while (status == CLI_OK && (n = next_chunk(in, paths, &pair_done, items)) > 0) {
+            /* items after one that ends the run are not worth aligning */
+            size_t lim = 0;
+            while (lim < n && !stops(&r, &items[lim]))
+                lim++;
 #pragma omp parallel for schedule(dynamic, 1) num_threads(o->threads > 0 ? o->threads : omp_get_max_threads())
-            for (long k = 0; k < n; k++) {
+            for (size_t k = 0; k < lim; k++) {
                 sl_error_clear(&errs[k]);
-                rcs[k] = process(p, &items[k], &docs[k], &errs[k]);
+                rcs[k] = items[k].status ? items[k].status
+                                         : process(p, &items[k], &docs[k], &errs[k]);
             }
-            for (long k = 0; k < n && status == CLI_OK; k++) {
-                if (!rcs[k] && !begun++)
-                    sl_write_begin(&w);
-                if (rcs[k]) {
-                    if (!errs[k].file[0])
-                        snprintf(errs[k].file, sizeof errs[k].file, "%s", items[k].name);
-                    status = cli_report(&errs[k]);
-                    break;
-                }
-                if (sl_write_doc(&w, &docs[k])) {
-                    cli_msg("write error");
-                    status = CLI_FAIL;
-                }
-                if (un.f)
-                    sl_write_unaligned(un.f, &w.tmx, &docs[k]);
-                if (docs[k].rec.note[0])
-                    cli_msg("%s: %s", docs[k].name, docs[k].rec.note);
-            }
-            for (long k = 0; k < n; k++) {
-                if (!rcs[k])
+            if (lim < n)
+                rcs[lim] = items[lim].status;
+            for (size_t k = 0; k <= lim && k < n && status == CLI_OK; k++)
+                status = take(&r, &items[k], rcs[k], &docs[k], &errs[k]);
+            for (size_t k = 0; k < n; k++) {
+                if (k < lim && !rcs[k])
                     sl_doc_free(&docs[k]);
                 sl_item_free(&items[k]);
             }
+            if (status == CLI_OK && commit_outs(&r.os))
+                status = CLI_FAIL;
         }
         sl_input_close(in);
     }
-    if (status == CLI_OK && !begun++)
-        sl_write_begin(&w);
-    if (status == CLI_OK && sl_write_end(&w)) {
-        cli_msg("write error");
-        status = CLI_FAIL;
+    if (status == CLI_OK && !r.begun++)
+        sl_write_begin(w);
+    if (r.begun) {
+        sl_write_end(w);
+        cli_out_tail(&r.os.out[0], NULL);
     }
-done:
-    if (close_outs(&os, status == CLI_OK) && status == CLI_OK)
+    if (close_outs(&r.os, status == CLI_OK) && status == CLI_OK)
         status = CLI_FAIL;
-    if (un.f && cli_out_close(&un, status == CLI_OK) && status == CLI_OK)
-        status = CLI_FAIL;
+    summarise(&r.missing, "without both abstracts", r.seen);
+    summarise(&r.bad, "with bad input", r.seen);
     if (status == CLI_OK && o->outpath && o->fmt != SL_FMT_MOSES)
-        cli_msg("wrote %zu units from %zu documents to %s", w.units, w.docs, o->outpath);
+        cli_msg("wrote %zu units from %zu documents to %s", w->units, w->docs, o->outpath);
     else if (status == CLI_OK && o->fmt == SL_FMT_MOSES)
-        cli_msg("wrote %zu units from %zu documents to %s.%s and %s.%s", w.units, w.docs,
+        cli_msg("wrote %zu units from %zu documents to %s.%s and %s.%s", w->units, w->docs,
                 o->outpath, o->langs[0], o->outpath, o->langs[1]);
     free(items);
     free(docs);
@@ -270,6 +360,7 @@ int cli_align(int argc, char **argv)
         { "min-confidence", required_argument, NULL, 'c' },
         { "unaligned", required_argument, NULL, 'u' },
         { "threads", required_argument, NULL, 'j' },
+        { "skip-bad", no_argument, NULL, 'S' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
@@ -319,10 +410,11 @@ int cli_align(int argc, char **argv)
             }
             break;
         case 'u': o.unaligned = optarg; break;
+        case 'S': o.skip_bad = 1; break;
         case 'j': o.threads = (int)strtol(optarg, &end, 10);
             if (*end || o.threads < 1) { cli_msg("align: --threads takes a positive number"); return CLI_USAGE; }
             break;
-        case 'h': fputs(usage, stdout); return CLI_OK;
+        case 'h': return cli_print(usage);
         default: fputs(usage, stderr); return CLI_USAGE;
         }
     }

@@ -38,13 +38,16 @@ static int eval_beads(int n, char **files)
         sl_ebeads_free(&g);
         sl_ebeads_free(&t);
     }
+    cli_out o;
+    if (cli_out_open(&o, NULL))
+        return CLI_FAIL;
     double p, r, f;
-    printf("pairs %d  gold beads %zu  test beads %zu\n", n / 2, acc.r_total, acc.p_total);
+    fprintf(o.f, "pairs %d  gold beads %zu  test beads %zu\n", n / 2, acc.r_total, acc.p_total);
     sl_aligneval_prf(&acc, 0, &p, &r, &f);
-    printf("strict  precision %.4f  recall %.4f  F1 %.4f\n", p, r, f);
+    fprintf(o.f, "strict  precision %.4f  recall %.4f  F1 %.4f\n", p, r, f);
     sl_aligneval_prf(&acc, 1, &p, &r, &f);
-    printf("lax     precision %.4f  recall %.4f  F1 %.4f\n", p, r, f);
-    return CLI_OK;
+    fprintf(o.f, "lax     precision %.4f  recall %.4f  F1 %.4f\n", p, r, f);
+    return cli_out_close(&o, 1) ? CLI_FAIL : CLI_OK;
 }
 
 static int eval_segments(const char *gold, const char *pred)
@@ -66,16 +69,22 @@ static int eval_segments(const char *gold, const char *pred)
         snprintf(err.file, sizeof err.file, "%s", pred);
         return cli_report(&err);
     }
-    printf("boundaries  gold %zu  predicted %zu  correct %zu\n", e.tp + e.fn, e.tp + e.fp, e.tp);
-    printf("precision   %.4f\nrecall      %.4f\nF1          %.4f\n", sl_segeval_precision(&e),
-           sl_segeval_recall(&e), sl_segeval_f1(&e));
-    printf("paragraphs  %zu/%zu exact (%.4f)\n", e.paras_exact, e.paras,
-           e.paras ? (double)e.paras_exact / (double)e.paras : 1.0);
-    return CLI_OK;
+    cli_out o;
+    if (cli_out_open(&o, NULL))
+        return CLI_FAIL;
+    fprintf(o.f, "boundaries  gold %zu  predicted %zu  correct %zu\n", e.tp + e.fn, e.tp + e.fp,
+            e.tp);
+    fprintf(o.f, "precision   %.4f\nrecall      %.4f\nF1          %.4f\n",
+            sl_segeval_precision(&e), sl_segeval_recall(&e), sl_segeval_f1(&e));
+    fprintf(o.f, "paragraphs  %zu/%zu exact (%.4f)\n", e.paras_exact, e.paras,
+            e.paras ? (double)e.paras_exact / (double)e.paras : 1.0);
+    return cli_out_close(&o, 1) ? CLI_FAIL : CLI_OK;
 }
 
 int cli_eval(int argc, char **argv)
 {
+    if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0))
+        return cli_print(usage);
     if (argc == 4 && strcmp(argv[1], "--segments") == 0)
         return eval_segments(argv[2], argv[3]);
     if (argc >= 3 && (argc - 1) % 2 == 0 && argv[1][0] != '-')

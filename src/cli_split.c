@@ -30,7 +30,7 @@ int cli_split(int argc, char **argv)
         case 'L': flags |= SL_SEG_LINES; break;
         case 'r': rules = optarg; break;
         case 'o': outpath = optarg; break;
-        case 'h': fputs(usage, stdout); return CLI_OK;
+        case 'h': return cli_print(usage);
         default: fputs(usage, stderr); return CLI_USAGE;
         }
     }
@@ -51,7 +51,7 @@ int cli_split(int argc, char **argv)
     }
     int status = CLI_OK;
     int nfiles = argc - optind;
-    for (int k = 0; k < (nfiles ? nfiles : 1); k++) {
+    for (int k = 0; k < (nfiles ? nfiles : 1) && status != CLI_FAIL; k++) {
         const char *path = nfiles ? argv[optind + k] : "-";
         sl_text t;
         sl_sents s;
@@ -73,6 +73,10 @@ int cli_split(int argc, char **argv)
                 fputc('\n', out.f);
                 if (i + 1 == s.n || s.v[i + 1].para != s.v[i].para)
                     fputc('\n', out.f);
+            }
+            if (cli_out_commit(&out)) {
+                status = CLI_FAIL;
+                break;
             }
             pos += n;
         }

@@ -27,7 +27,7 @@ int cli_srx(int argc, char **argv)
         case 'O': omegat = 1; break;
         case 'r': rules = optarg; break;
         case 'o': outpath = optarg; break;
-        case 'h': fputs(usage, stdout); return CLI_OK;
+        case 'h': return cli_print(usage);
         default: fputs(usage, stderr); return CLI_USAGE;
         }
     }

@@ -21,6 +21,7 @@ int sl_error_set(sl_error *err, int code, const char *file, long line,
     err->code = code;
     snprintf(err->file, sizeof err->file, "%s", file ? file : "");
     err->line = line;
+    err->column = 0;
     err->offset = offset;
     va_list ap;
     va_start(ap, fmt);
@@ -32,7 +33,9 @@ int sl_error_set(sl_error *err, int code, const char *file, long line,
 const char *sl_error_format(const sl_error *err, char *buf, unsigned long size)
 {
     char where[640] = "";
-    if (err->file[0] && err->line > 0)
+    if (err->file[0] && err->line > 0 && err->column > 0)
+        snprintf(where, sizeof where, "%s:%ld:%ld: ", err->file, err->line, err->column);
+    else if (err->file[0] && err->line > 0)
         snprintf(where, sizeof where, "%s:%ld: ", err->file, err->line);
     else if (err->file[0])
         snprintf(where, sizeof where, "%s: ", err->file);

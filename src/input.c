@@ -18,6 +18,7 @@ struct sl_input {
     size_t nnames, next;
     FILE *f;      /* JSON Lines */
     long line;
+    int done;     /* the stream ended or failed */
     char *buf;
     size_t bufcap;
 };
@@ -94,9 +95,44 @@ void sl_item_free(sl_item *it)
     if (!it)
         return;
     free(it->name);
+    free(it->path);
     sl_text_free(&it->t[0]);
     sl_text_free(&it->t[1]);
     memset(it, 0, sizeof *it);
+}
+
+/* Starts an item read from path (at line): clean, with its origin. */
+static int item_start(sl_item *it, int kind, const char *path, long line)
+{
+    memset(it, 0, sizeof *it);
+    sl_error_clear(&it->err);
+    it->kind = kind;
+    it->line = line;
+    if (strcmp(path, "-") == 0)
+        path = "<stdin>"; /* as sl_text_load names it */
+    if (!(it->path = strdup(path)))
+        return sl_error_set(&it->err, it->status = SL_ENOMEM, path, line, -1, "out of memory");
+    return SL_OK;
+}
+
+/* Marks it unreadable: its texts go, its origin and err stay. */
+static void item_fail(sl_item *it, int code)
+{
+    free(it->name);
+    it->name = NULL;
+    sl_text_free(&it->t[0]);
+    sl_text_free(&it->t[1]);
+    it->status = code;
+}
+
+const char *sl_item_where(const sl_item *it, char *buf, size_t size)
+{
+    const char *p = it->path ? it->path : it->err.file;
+    if (it->line > 0)
+        snprintf(buf, size, "%s:%ld", p, it->line);
+    else
+        snprintf(buf, size, "%s", p);
+    return buf;
 }
 
 void sl_input_close(sl_input *in)
@@ -129,97 +165,104 @@ static char *doc_name(const char *path)
     return s;
 }
 
-static int load_record(const char *path, sl_item *it, sl_error *err)
+static void load_record(const char *path, sl_item *it)
 {
-    memset(it, 0, sizeof *it);
-    it->kind = SL_ITEM_RECORD;
-    if (sl_text_load(path, NULL, &it->t[0], err))
-        return -1;
-    if (!(it->name = doc_name(strcmp(path, "-") == 0 ? "stdin" : path))) {
-        sl_item_free(it);
-        sl_error_set(err, SL_ENOMEM, path, 0, -1, "out of memory");
-        return -1;
+    if (item_start(it, SL_ITEM_RECORD, path, 0))
+        return;
+    if (sl_text_load(path, NULL, &it->t[0], &it->err)) {
+        item_fail(it, it->err.code);
+        return;
     }
-    return 0;
+    if (!(it->name = doc_name(strcmp(path, "-") == 0 ? "stdin" : path)))
+        item_fail(it, sl_error_set(&it->err, SL_ENOMEM, path, 0, -1, "out of memory"));
 }
 
-/* One JSON Lines object into it. */
-static int json_item(sl_input *in, const char *line, size_t len, sl_item *it, sl_error *err)
+void sl_item_load_pair(sl_item *it, const char *id_path, const char *en_path)
 {
-    memset(it, 0, sizeof *it);
-    it->kind = SL_ITEM_PAIR;
+    if (item_start(it, SL_ITEM_PAIR, id_path, 0))
+        return;
+    if (sl_text_load(id_path, NULL, &it->t[0], &it->err) ||
+        sl_text_load(en_path, NULL, &it->t[1], &it->err))
+        item_fail(it, it->err.code);
+    else if (!(it->name = strdup(id_path)))
+        item_fail(it, sl_error_set(&it->err, SL_ENOMEM, id_path, 0, -1, "out of memory"));
+}
+
+/* One JSON Lines object into it; a broken line leaves it failed, with the
+ * line and, for a syntax error, the column. */
+static void json_item(sl_input *in, const char *line, size_t len, sl_item *it)
+{
+    if (item_start(it, SL_ITEM_PAIR, in->path, in->line))
+        return;
+    sl_error *err = &it->err;
     json_error_t je;
     json_t *o = json_loadb(line, len, 0, &je);
-    if (!o)
-        return sl_error_set(err, SL_EINPUT, in->path, in->line, -1, "invalid JSON at column %d: %s",
-                            je.column, je.text), -1;
+    if (!o) {
+        sl_error_set(err, SL_EINPUT, it->path, in->line, -1, "invalid JSON: %s", je.text);
+        err->column = je.column > 0 ? je.column : 0;
+        item_fail(it, SL_EINPUT);
+        return;
+    }
     const char *keys[3] = { "doc", "id", "en" };
     const char *v[3] = { NULL, NULL, NULL };
     size_t n[3] = { 0, 0, 0 };
-    for (int k = 0; k < 3; k++) {
+    int rc = SL_OK;
+    for (int k = 0; k < 3 && rc == SL_OK; k++) {
         json_t *x = json_is_object(o) ? json_object_get(o, keys[k]) : NULL;
-        if (x && !json_is_string(x)) {
-            json_decref(o);
-            return sl_error_set(err, SL_EINPUT, in->path, in->line, -1,
-                                "\"%s\" must be a string", keys[k]), -1;
-        }
-        if (x) {
+        if (x && !json_is_string(x))
+            rc = sl_error_set(err, SL_EINPUT, it->path, in->line, -1, "\"%s\" must be a string",
+                              keys[k]);
+        else if (x) {
             v[k] = json_string_value(x);
             n[k] = json_string_length(x);
         }
     }
-    if (!json_is_object(o) || !v[1] || !v[2]) {
-        json_decref(o);
-        return sl_error_set(err, SL_EINPUT, in->path, in->line, -1,
-                            "expected an object with \"id\" and \"en\" strings"), -1;
-    }
+    if (rc == SL_OK && (!json_is_object(o) || !v[1] || !v[2]))
+        rc = sl_error_set(err, SL_EINPUT, it->path, in->line, -1,
+                          "expected an object with \"id\" and \"en\" strings");
     char fallback[32];
     snprintf(fallback, sizeof fallback, "line %ld", in->line);
-    it->name = strdup(v[0] ? v[0] : fallback);
-    char where[64];
-    snprintf(where, sizeof where, "%s", in->path);
-    int rc = !it->name ? -1 : 0;
-    for (int k = 0; rc == 0 && k < 2; k++) {
-        if (sl_text_from_mem(v[k + 1], n[k + 1], where, &it->t[k], err)) {
+    if (rc == SL_OK && !(it->name = strdup(v[0] ? v[0] : fallback)))
+        rc = sl_error_set(err, SL_ENOMEM, it->path, in->line, -1, "out of memory");
+    for (int k = 0; rc == SL_OK && k < 2; k++) {
+        if ((rc = sl_text_from_mem(v[k + 1], n[k + 1], it->path, &it->t[k], err))) {
             err->line = in->line;
             snprintf(err->msg + strlen(err->msg), sizeof err->msg - strlen(err->msg),
                      " in \"%s\"", keys[k + 1]);
-            rc = -1;
         }
     }
     json_decref(o);
-    if (rc) {
-        if (!it->name)
-            sl_error_set(err, SL_ENOMEM, in->path, in->line, -1, "out of memory");
-        sl_item_free(it);
-    }
-    return rc;
+    if (rc)
+        item_fail(it, rc);
 }
 
-long sl_input_next(sl_input *in, sl_item *items, size_t max, sl_error *err)
+size_t sl_input_next(sl_input *in, sl_item *items, size_t max)
 {
     size_t got = 0;
     if (in->kind == IN_ONE) {
         if (in->next++ > 0 || max == 0)
             return 0;
-        return load_record(in->path, &items[0], err) ? -1 : 1;
+        load_record(in->path, &items[0]);
+        return 1;
     }
     if (in->kind == IN_DIR) {
         char path[4096];
         while (got < max && in->next < in->nnames) {
             snprintf(path, sizeof path, "%s/%s", in->path, in->names[in->next++]);
-            if (load_record(path, &items[got], err))
-                goto fail;
-            got++;
+            load_record(path, &items[got++]);
         }
-        return (long)got;
+        return got;
     }
-    while (got < max) {
+    while (got < max && !in->done) {
         ssize_t n = getline(&in->buf, &in->bufcap, in->f);
         if (n < 0) {
+            in->done = 1;
             if (ferror(in->f)) {
-                sl_error_set(err, SL_EIO, in->path, in->line, -1, "read error");
-                goto fail;
+                int e = errno;
+                sl_item *it = &items[got++];
+                if (!item_start(it, SL_ITEM_PAIR, in->path, in->line + 1))
+                    item_fail(it, sl_error_set(&it->err, SL_EIO, it->path, in->line + 1, -1,
+                                               "read error: %s", strerror(e)));
             }
             break;
         }
@@ -229,13 +272,7 @@ long sl_input_next(sl_input *in, sl_item *items, size_t max, sl_error *err)
             k--;
         if (k == 0)
             continue;
-        if (json_item(in, in->buf, k, &items[got], err))
-            goto fail;
-        got++;
+        json_item(in, in->buf, k, &items[got++]);
     }
-    return (long)got;
-fail:
-    while (got)
-        sl_item_free(&items[--got]);
-    return -1;
+    return got;
 }

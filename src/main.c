@@ -23,6 +23,20 @@ static void usage(FILE *f)
     fputs("\nselaras COMMAND --help shows the options of a command.\n", f);
 }
 
+/* --help and --version: stdout like any output, so a write error is
+ * reported and fails the run. */
+static int to_stdout(int version)
+{
+    cli_out o;
+    if (cli_out_open(&o, NULL))
+        return CLI_FAIL;
+    if (version)
+        fprintf(o.f, "selaras %s\n", SELARAS_VERSION);
+    else
+        usage(o.f);
+    return cli_out_close(&o, 1) ? CLI_FAIL : CLI_OK;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -30,23 +44,13 @@ int main(int argc, char **argv)
         return CLI_USAGE;
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-        strcmp(argv[1], "help") == 0) {
-        usage(stdout);
-        return CLI_OK;
-    }
-    if (strcmp(argv[1], "--version") == 0) {
-        printf("selaras %s\n", SELARAS_VERSION);
-        return CLI_OK;
-    }
+        strcmp(argv[1], "help") == 0)
+        return to_stdout(0);
+    if (strcmp(argv[1], "--version") == 0)
+        return to_stdout(1);
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-        if (strcmp(argv[1], commands[i].name) == 0) {
-            int rc = commands[i].fn(argc - 1, argv + 1);
-            if (fflush(stdout) != 0 || ferror(stdout)) {
-                perror("selaras: stdout");
-                return CLI_FAIL;
-            }
-            return rc;
-        }
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].fn(argc - 1, argv + 1);
     cli_msg("unknown command '%s'", argv[1]);
     usage(stderr);
     return CLI_USAGE;

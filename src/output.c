@@ -150,6 +150,11 @@ int sl_write_end(sl_writer *w)
     return ferror(w->f[0]) ? -1 : 0;
 }
 
+const char *sl_write_tail(const sl_writer *w)
+{
+    return w->fmt == SL_FMT_TMX ? SL_TMX_TAIL : "";
+}
+
 void sl_write_unaligned(FILE *f, const sl_tmx_opts *o, const sl_doc *d)
 {
     for (size_t i = 0; i < d->nunits; i++) {

@@ -201,6 +201,11 @@ int sl_pipe_record(const sl_pipe *p, const char *name, const char *text, size_t 
     if (rc || (rc = sl_record_parse(text, len, name, p->lid, &d->rec, err)))
         goto fail;
     const sl_record *r = &d->rec;
+    if (!r->abstract[0] || !r->abstract[1]) {
+        rc = sl_error_set(err, SL_EMISSING, name, 0, -1, "no %s abstract found",
+                          r->abstract[0] ? "English" : "Indonesian");
+        goto fail;
+    }
     if (r->title[0] && r->title[1] &&
         add_unit(d, &cap, strdup(r->title[0]), strdup(r->title[1]), SL_UNIT_TITLE, NULL))
         goto nomem;

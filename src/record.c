@@ -39,16 +39,26 @@ static int put(buf_t *b, const char *s, size_t n)
     return 0;
 }
 
-static char *dup_trim(const char *s, size_t n)
+/* Replaces *field with a trimmed copy of [b, e), or with NULL when that is
+ * empty. Every field is cut between two pointers into a line, and
+ * separators found independently can overlap ("x = / y"): an inverted span
+ * is empty by construction rather than a negative length. Returns -1 when
+ * out of memory. */
+static int set_span(char **field, const char *b, const char *e)
 {
-    while (n && isspace((unsigned char)*s)) { s++; n--; }
-    while (n && isspace((unsigned char)s[n - 1])) n--;
-    char *d = malloc(n + 1);
-    if (d) {
-        memcpy(d, s, n);
+    while (b < e && isspace((unsigned char)*b)) b++;
+    while (e > b && isspace((unsigned char)e[-1])) e--;
+    char *d = NULL;
+    if (b < e) {
+        size_t n = (size_t)(e - b);
+        if (!(d = malloc(n + 1)))
+            return -1;
+        memcpy(d, b, n);
         d[n] = '\0';
     }
-    return d;
+    free(*field);
+    *field = d;
+    return 0;
 }
 
 /* ---- markup ------------------------------------------------------------ */
@@ -205,23 +215,17 @@ static int flush(state_t *st)
 static int title_line(sl_record *r, const char *s, size_t n)
 {
     /* "ID title = EN title / Author": the last " / " starts the author */
-    const char *eq = NULL, *sl = NULL;
+    const char *eq = NULL, *sl = NULL, *end = s + n;
     for (size_t i = 0; i + 2 < n; i++) {
         if (!eq && s[i] == ' ' && s[i + 1] == '=' && s[i + 2] == ' ')
             eq = s + i;
         if (s[i] == ' ' && s[i + 1] == '/' && s[i + 2] == ' ')
             sl = s + i;
     }
-    const char *end = sl ? sl : s + n;
-    if (eq && eq < end) {
-        r->title[0] = dup_trim(s, (size_t)(eq - s));
-        r->title[1] = dup_trim(eq + 3, (size_t)(end - eq - 3));
-    } else {
-        r->title[0] = dup_trim(s, (size_t)(end - s));
-    }
-    if (sl)
-        r->author = dup_trim(sl + 3, (size_t)(s + n - sl - 3));
-    return r->title[0] ? 0 : -1;
+    const char *te = sl ? sl : end;
+    int rc = eq && eq < te ? set_span(&r->title[0], s, eq) || set_span(&r->title[1], eq + 3, te)
+                           : set_span(&r->title[0], s, te);
+    return rc || (sl && set_span(&r->author, sl + 3, end)) ? -1 : 0;
 }
 
 int sl_record_parse(const char *text, size_t len, const char *name, const sl_langid *lid,
@@ -253,7 +257,7 @@ int sl_record_parse(const char *text, size_t len, const char *name, const sl_lan
                 continue;
             }
             if (n > 8 && strncmp(s + n - 8, ", author", 8) == 0) {
-                if (!r->author && !(r->author = dup_trim(s, n - 8))) goto nomem;
+                if (!r->author && set_span(&r->author, s, s + n - 8)) goto nomem;
                 continue;
             }
             const char *u = memmem(s, n, "://", 3);
@@ -261,8 +265,7 @@ int sl_record_parse(const char *text, size_t len, const char *name, const sl_lan
                 const char *a = u, *b = u;
                 while (a > s && a[-1] != '<' && a[-1] != ' ') a--;
                 while (b < s + n && *b != '>' && *b != ' ') b++;
-                free(r->url);
-                if (!(r->url = dup_trim(a, (size_t)(b - a)))) goto nomem;
+                if (set_span(&r->url, a, b)) goto nomem;
                 continue;
             }
         }
@@ -307,7 +310,7 @@ int sl_record_parse(const char *text, size_t len, const char *name, const sl_lan
     }
     if (flush(&st)) goto nomem;
     if (!st.abs[0].n && !st.abs[1].n) {
-        rc = sl_error_set(err, SL_EINPUT, name, 0, -1, "no abstract found in the record");
+        rc = sl_error_set(err, SL_EMISSING, name, 0, -1, "no abstract found in the record");
         sl_record_free(r);
         goto cleanup;
     }

@@ -132,6 +132,6 @@ size_t sl_tmx_doc(FILE *f, const sl_tmx_opts *o, const sl_doc *d)
 
 int sl_tmx_end(FILE *f)
 {
-    fputs("  </body>\n</tmx>\n", f);
+    fputs(SL_TMX_TAIL, f);
     return ferror(f) ? -1 : 0;
 }

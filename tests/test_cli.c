@@ -2,9 +2,18 @@
  * the segmentation figures on the gold data when ../shared/data is present. */
 #include "tests.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 
 #define TMP "/tmp/selaras_cli_test"
 
@@ -320,6 +329,462 @@ static void test_omegat(void)
         omegat_record(seed);
 }
 
+
+/* ---- output discipline -------------------------------------------------- */
+
+/* A fresh folder of its own for each test (mkdtemp), removed at the end. */
+static const char *mktmp(void)
+{
+    static char dir[64];
+    snprintf(dir, sizeof dir, "/tmp/selaras_out_XXXXXX");
+    return mkdtemp(dir);
+}
+
+static void rmtmp(const char *dir)
+{
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    test_run(cmd);
+}
+
+static char *path_in(const char *dir, const char *name)
+{
+    static char buf[8][512];
+    static int k;
+    char *b = buf[k++ % 8];
+    snprintf(b, sizeof buf[0], "%s/%s", dir, name);
+    return b;
+}
+
+/* A whole file of any size (malloc'd; "" when missing). */
+static char *read_all(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    char *s = NULL;
+    size_t n = 0, cap = 0;
+    if (f) {
+        for (;;) {
+            if (n + 4096 + 1 > cap && !(s = realloc(s, cap = (cap + 4096) * 2)))
+                break;
+            size_t k = fread(s + n, 1, 4096, f);
+            n += k;
+            if (k == 0)
+                break;
+        }
+        fclose(f);
+    }
+    if (!s && (s = malloc(1)))
+        n = 0;
+    if (s)
+        s[n] = '\0';
+    return s;
+}
+
+static int mode_of(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 ? (int)(st.st_mode & 07777) : -1;
+}
+
+/* How many entries a folder holds whose name contains part. */
+static int entries(const char *dir, const char *part)
+{
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "exit $(ls -a %s | grep -c -F -e '%s')", dir, part);
+    return test_run(cmd);
+}
+
+static int is_wellformed_xml(const char *path)
+{
+    xmlDoc *doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    xmlFreeDoc(doc);
+    return doc != NULL;
+}
+
+/* A JSON Lines batch: ndocs documents of nsent sentence pairs each, named
+ * d0, d1, ...; line bad (1-based, 0: none) is broken instead. */
+static void write_jsonl(const char *path, int ndocs, int nsent, int bad)
+{
+    FILE *f = fopen(path, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    for (int d = 0; d < ndocs; d++) {
+        if (d + 1 == bad) {
+            fputs("{\"doc\":\"broken\",\"id\":\"Satu.\"\n", f);
+            continue;
+        }
+        fprintf(f, "{\"doc\":\"d%d\",\"id\":\"", d);
+        for (int k = 0; k < nsent; k++)
+            fprintf(f, "Penelitian ke-%d ini menganalisis pengaruh kebijakan fiskal terhadap "
+                       "pertumbuhan ekonomi di %d provinsi. ", d, k + 2);
+        fputs("\",\"en\":\"", f);
+        for (int k = 0; k < nsent; k++)
+            fprintf(f, "Study %d analyses the effect of fiscal policy on economic growth in "
+                       "%d provinces. ", d, k + 2);
+        fputs("\"}\n", f);
+    }
+    fclose(f);
+}
+
+/* Starts `selaras ARGS` (through sh, which execs it: the pid is
+ * selaras's), stdout and stderr to files; returns its pid. */
+static pid_t spawn(const char *args, const char *out, const char *err)
+{
+    pid_t pid = fork();
+    if (pid == 0) {
+        int o = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        int e = open(err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (o < 0 || e < 0 || dup2(o, 1) < 0 || dup2(e, 2) < 0)
+            _exit(126);
+        char cmd[4096];
+        snprintf(cmd, sizeof cmd, "exec %s %s", test_bin(), args);
+        execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+        _exit(127);
+    }
+    return pid;
+}
+
+static void nap(long ms)
+{
+    struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+    nanosleep(&ts, NULL);
+}
+
+/* Waits for pid (killing it after timeout_ms); its exit status, or -1
+ * when it did not exit normally. */
+static int reap(pid_t pid, long timeout_ms)
+{
+    int st;
+    for (long t = 0; waitpid(pid, &st, WNOHANG) == 0; t += 20) {
+        if (t > timeout_ms) {
+            kill(pid, SIGKILL);
+            waitpid(pid, &st, 0);
+            return -1;
+        }
+        nap(20);
+    }
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static long size_of(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 ? (long)st.st_size : -1;
+}
+
+static void test_out_mode(void)
+{
+    const char *d = mktmp();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    char cmd[2048];
+    /* a new file gets the umask's mode, as any program's output would */
+    snprintf(cmd, sizeof cmd, "umask 022 && %s align -o %s ../samples/001_law.txt 2>%s",
+             test_bin(), path_in(d, "a.tmx"), path_in(d, "err"));
+    CU_ASSERT_EQUAL(test_run(cmd), 0);
+    CU_ASSERT_EQUAL(mode_of(path_in(d, "a.tmx")), 0644);
+    snprintf(cmd, sizeof cmd, "umask 077 && %s align -o %s ../samples/001_law.txt 2>%s",
+             test_bin(), path_in(d, "b.tmx"), path_in(d, "err"));
+    CU_ASSERT_EQUAL(test_run(cmd), 0);
+    CU_ASSERT_EQUAL(mode_of(path_in(d, "b.tmx")), 0600);
+    /* a replaced file keeps its own mode, whatever the umask */
+    CU_ASSERT_EQUAL(chmod(path_in(d, "a.tmx"), 0640), 0);
+    snprintf(cmd, sizeof cmd, "umask 077 && %s split --lang id -o %s ../samples/001_law.txt",
+             test_bin(), path_in(d, "a.tmx"));
+    CU_ASSERT_EQUAL(test_run(cmd), 0);
+    CU_ASSERT_EQUAL(mode_of(path_in(d, "a.tmx")), 0640);
+    char *s = read_all(path_in(d, "a.tmx"));
+    CU_ASSERT(s && strstr(s, "<tmx") == NULL && strlen(s) > 100); /* the sentences now */
+    free(s);
+    CU_ASSERT_EQUAL(entries(d, ".tmp."), 0);
+    rmtmp(d);
+}
+
+static void test_out_symlink(void)
+{
+    const char *d = mktmp();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    CU_ASSERT_EQUAL_FATAL(mkdir(path_in(d, "sub"), 0755), 0);
+    write_file(path_in(d, "sub/real.tmx"), "old", 3);
+    /* a relative chain: top -> link.tmx -> sub/real.tmx */
+    CU_ASSERT_EQUAL_FATAL(symlink("sub/real.tmx", path_in(d, "link.tmx")), 0);
+    CU_ASSERT_EQUAL_FATAL(symlink("link.tmx", path_in(d, "top")), 0);
+    char args[1024];
+    snprintf(args, sizeof args, "align -o %s ../samples/001_law.txt", path_in(d, "top"));
+    CU_ASSERT_EQUAL(run(args), 0);
+    struct stat st;
+    CU_ASSERT(lstat(path_in(d, "top"), &st) == 0 && S_ISLNK(st.st_mode));
+    CU_ASSERT(lstat(path_in(d, "link.tmx"), &st) == 0 && S_ISLNK(st.st_mode));
+    CU_ASSERT(lstat(path_in(d, "sub/real.tmx"), &st) == 0 && S_ISREG(st.st_mode));
+    CU_ASSERT(is_wellformed_xml(path_in(d, "sub/real.tmx")));
+    /* a dangling link: its target is created, the link kept */
+    CU_ASSERT_EQUAL_FATAL(symlink("sub/new.tmx", path_in(d, "dangling")), 0);
+    snprintf(args, sizeof args, "align -o %s ../samples/001_law.txt", path_in(d, "dangling"));
+    CU_ASSERT_EQUAL(run(args), 0);
+    CU_ASSERT(lstat(path_in(d, "dangling"), &st) == 0 && S_ISLNK(st.st_mode));
+    CU_ASSERT(is_wellformed_xml(path_in(d, "sub/new.tmx")));
+    CU_ASSERT_EQUAL(entries(d, ".tmp."), 0);
+    CU_ASSERT_EQUAL(entries(path_in(d, "sub"), ".tmp."), 0);
+    rmtmp(d);
+}
+
+static void test_out_fifo(void)
+{
+    const char *d = mktmp();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    const char *fifo = path_in(d, "fifo"), *got = path_in(d, "got.tmx");
+    CU_ASSERT_EQUAL_FATAL(mkfifo(fifo, 0600), 0);
+    pid_t reader = fork();
+    CU_ASSERT_FATAL(reader >= 0);
+    if (reader == 0) { /* reads the FIFO to its end into a file */
+        int in = open(fifo, O_RDONLY), out = open(got, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        char buf[4096];
+        ssize_t n;
+        while (in >= 0 && out >= 0 && (n = read(in, buf, sizeof buf)) > 0)
+            if (write(out, buf, (size_t)n) != n)
+                _exit(1);
+        _exit(in >= 0 && out >= 0 ? 0 : 1);
+    }
+    char args[1024];
+    snprintf(args, sizeof args, "align -o %s ../samples/001_law.txt", fifo);
+    CU_ASSERT_EQUAL(run(args), 0);
+    CU_ASSERT_EQUAL(reap(reader, 10000), 0);
+    struct stat st;
+    CU_ASSERT(lstat(fifo, &st) == 0 && S_ISFIFO(st.st_mode)); /* written in place */
+    CU_ASSERT(is_wellformed_xml(got));
+    CU_ASSERT_EQUAL(entries(d, ".tmp."), 0);
+    rmtmp(d);
+}
+
+static void test_out_directory(void)
+{
+    const char *d = mktmp();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    char args[1024];
+    snprintf(args, sizeof args, "align -o %s ../samples/001_law.txt", d);
+    CU_ASSERT_EQUAL(run(args), 1);
+    const char *err = slurp(TMP ".err");
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, d));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "directory"));
+    CU_ASSERT_EQUAL(count(err, "\n"), 1);
+    struct stat st;
+    CU_ASSERT(stat(d, &st) == 0 && S_ISDIR(st.st_mode));
+    CU_ASSERT_EQUAL(test_run("ls /tmp | grep -q '^selaras_out_.*\\.tmp\\.'"), 1);
+    rmtmp(d);
+}
+
+/* Runs `selaras ARGS` with stdout a pipe whose reader is gone and SIGPIPE
+ * ignored, so that every write fails (EPIPE); stderr to TMP.err. */
+static int run_broken_stdout(const char *args)
+{
+    int p[2];
+    if (pipe(p) != 0)
+        return -1;
+    close(p[0]);
+    pid_t pid = fork();
+    if (pid == 0) {
+        int e = open(TMP ".err", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (e < 0 || dup2(p[1], 1) < 0 || dup2(e, 2) < 0)
+            _exit(126);
+        signal(SIGPIPE, SIG_IGN); /* inherited through exec */
+        char cmd[2048];
+        snprintf(cmd, sizeof cmd, "exec %s %s", test_bin(), args);
+        execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+        _exit(127);
+    }
+    close(p[1]);
+    return reap(pid, 60000);
+}
+
+static void expect_write_error(const char *args)
+{
+    int rc = run_broken_stdout(args);
+    const char *err = slurp(TMP ".err");
+    if (rc != 1 || count(err, "\n") != 1)
+        printf("\n  selaras %s: exit %d, stderr:\n%s", args, rc, err);
+    CU_ASSERT_EQUAL(rc, 1);
+    CU_ASSERT_EQUAL(count(err, "\n"), 1); /* one message, never two */
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "selaras: <stdout>: write error: "));
+}
+
+static void test_write_error_reported_once(void)
+{
+    expect_write_error("--help");
+    expect_write_error("--version");
+    expect_write_error("align --help");
+    expect_write_error("split --help");
+    expect_write_error("srx --help");
+    expect_write_error("eval --help");
+    expect_write_error("align ../samples/001_law.txt");
+    expect_write_error("align -f json --records ../samples/001_law.txt ../samples/002_medicine.txt");
+    expect_write_error("split --lang id ../samples/001_law.txt");
+    expect_write_error("srx");
+    expect_write_error("eval --segments ../samples/001_law.txt ../samples/001_law.txt");
+    /* the same commands with a working stdout succeed */
+    CU_ASSERT_EQUAL(run("--help"), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".out"), "usage: selaras"));
+    CU_ASSERT_EQUAL(run("--version"), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".out"), "selaras "));
+}
+
+/* SIGTERM during a long batch: the temporary file goes, the exit status
+ * is 128 + 15, an existing target is untouched. */
+static void test_sigterm_removes_temporary(void)
+{
+    const char *d = mktmp();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    const char *in = path_in(d, "long.jsonl"), *out = path_in(d, "out.tmx");
+    write_jsonl(in, 600, 40, 0);
+    write_file(out, "old", 3);
+    char args[1024];
+    snprintf(args, sizeof args, "align -j 1 -o %s %s", out, in);
+    pid_t pid = spawn(args, path_in(d, "stdout"), path_in(d, "stderr"));
+    CU_ASSERT_FATAL(pid > 0);
+    /* running: its temporary file is there */
+    for (int t = 0; t < 3000 && entries(d, "out.tmx.tmp.") == 0; t++)
+        nap(10);
+    CU_ASSERT_EQUAL(entries(d, "out.tmx.tmp."), 1);
+    nap(200);
+    kill(pid, SIGTERM);
+    CU_ASSERT_EQUAL(reap(pid, 30000), 143);
+    CU_ASSERT_EQUAL(entries(d, ".tmp."), 0);
+    CU_ASSERT_STRING_EQUAL(slurp(out), "old");
+    rmtmp(d);
+}
+
+/* SIGTERM while a TMX goes to stdout: what was written is closed. */
+static void test_sigterm_closes_stdout(void)
+{
+    const char *d = mktmp();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    const char *in = path_in(d, "long.jsonl"), *out = path_in(d, "stdout.tmx");
+    write_jsonl(in, 600, 40, 0);
+    char args[1024];
+    snprintf(args, sizeof args, "align -j 1 %s", in);
+    pid_t pid = spawn(args, out, path_in(d, "stderr"));
+    CU_ASSERT_FATAL(pid > 0);
+    for (int t = 0; t < 6000 && size_of(out) <= 0; t++) /* the first chunk is out */
+        nap(10);
+    CU_ASSERT(size_of(out) > 0);
+    kill(pid, SIGTERM);
+    CU_ASSERT_EQUAL(reap(pid, 30000), 143);
+    char *s = read_all(out);
+    CU_ASSERT(s && strstr(s, "<prop type=\"x-document\">d0</prop>"));
+    CU_ASSERT(s && !strstr(s, "<prop type=\"x-document\">d599</prop>")); /* stopped early */
+    free(s);
+    CU_ASSERT(is_wellformed_xml(out));
+    rmtmp(d);
+}
+
+/* A broken line in the middle of a batch: the documents before it go to
+ * stdout in a closed TMX, exit 2; -o leaves the target as it was. */
+static void test_jsonl_bad_line_mid_batch(void)
+{
+    const char *d = mktmp();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    const char *in = path_in(d, "b.jsonl"), *out = path_in(d, "stdout.tmx");
+    write_jsonl(in, 700, 1, 301);
+    char args[1024];
+    snprintf(args, sizeof args, "align %s", in);
+    CU_ASSERT_EQUAL(reap(spawn(args, out, path_in(d, "stderr")), 60000), 2);
+    CU_ASSERT(is_wellformed_xml(out));
+    char *s = read_all(out);
+    CU_ASSERT(s && strstr(s, "<prop type=\"x-document\">d0</prop>"));
+    CU_ASSERT(s && strstr(s, "<prop type=\"x-document\">d299</prop>"));
+    CU_ASSERT(s && !strstr(s, "<prop type=\"x-document\">d301</prop>"));
+    free(s);
+    char *err = read_all(path_in(d, "stderr")), want[600];
+    snprintf(want, sizeof want, "%s:301:", in);
+    CU_ASSERT(err && strstr(err, want) && strstr(err, "--skip-bad"));
+    free(err);
+    /* with -o: an existing target stays byte for byte, nothing new is made */
+    const char *old = "<old>keep me</old>\n";
+    write_file(path_in(d, "kept.tmx"), old, strlen(old));
+    snprintf(args, sizeof args, "align -o %s %s", path_in(d, "kept.tmx"), in);
+    CU_ASSERT_EQUAL(reap(spawn(args, path_in(d, "o2"), path_in(d, "e2")), 60000), 2);
+    CU_ASSERT_STRING_EQUAL(slurp(path_in(d, "kept.tmx")), old);
+    snprintf(args, sizeof args, "align -o %s %s", path_in(d, "new.tmx"), in);
+    CU_ASSERT_EQUAL(reap(spawn(args, path_in(d, "o3"), path_in(d, "e3")), 60000), 2);
+    CU_ASSERT_EQUAL(size_of(path_in(d, "new.tmx")), -1);
+    CU_ASSERT_EQUAL(entries(d, ".tmp."), 0);
+    rmtmp(d);
+}
+
+static void test_skip_bad(void)
+{
+    const char *d = mktmp();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    const char *in = path_in(d, "b.jsonl"), *out = path_in(d, "out.tsv");
+    write_jsonl(in, 700, 1, 301);
+    char args[1024];
+    snprintf(args, sizeof args, "align --skip-bad -f tsv %s", in);
+    CU_ASSERT_EQUAL(reap(spawn(args, out, path_in(d, "stderr")), 60000), 0);
+    char *s = read_all(out);
+    CU_ASSERT_EQUAL(s ? count(s, "\n") : 0, 699); /* every good document */
+    CU_ASSERT(s && strstr(s, "\td299\n") && strstr(s, "\td301\n") && strstr(s, "\td699\n"));
+    free(s);
+    char *err = read_all(path_in(d, "stderr")), want[600];
+    snprintf(want, sizeof want, "skipped 1 of 700 documents with bad input: %s:301", in);
+    CU_ASSERT(err && strstr(err, want));
+    CU_ASSERT(err && count(err, "\n") == 1);
+    free(err);
+    /* a directory with a record file that is not UTF-8 */
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "mkdir %s && cp ../samples/001_law.txt ../samples/002_medicine.txt %s",
+             path_in(d, "recs"), path_in(d, "recs"));
+    CU_ASSERT_EQUAL_FATAL(test_run(cmd), 0);
+    write_file(path_in(d, "recs/001_x.txt"), "bad \xff\n", 6);
+    snprintf(args, sizeof args, "align %s", path_in(d, "recs"));
+    CU_ASSERT_EQUAL(run(args), 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "recs/001_x.txt:1: invalid UTF-8"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "--skip-bad would skip such files"));
+    CU_ASSERT_EQUAL(count(slurp(TMP ".out"), "<tu>"), 12); /* 001_law, before it */
+    CU_ASSERT(is_wellformed_xml(TMP ".out"));
+    snprintf(args, sizeof args, "align --skip-bad %s", path_in(d, "recs"));
+    CU_ASSERT_EQUAL(run(args), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "skipped 1 of 3 documents with bad input"));
+    CU_ASSERT_EQUAL(count(slurp(TMP ".out"), "<tu>"), 24);
+    rmtmp(d);
+}
+
+/* A record without one of its abstracts: alone it is an input error; in
+ * a batch it is left out and named at the end. */
+static void test_missing_abstract(void)
+{
+    const char *d = mktmp();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    CU_ASSERT_EQUAL_FATAL(mkdir(path_in(d, "batch"), 0755), 0);
+    const char *rec = "Judul = Title / A\n\nABSTRAK\n\nPenelitian ini dilakukan di Bogor dan "
+                      "data yang ada dianalisis secara kualitatif.\n";
+    const char *one = path_in(d, "batch/b_only_id.txt");
+    write_file(one, rec, strlen(rec));
+    char args[1024];
+    snprintf(args, sizeof args, "align %s", one);
+    CU_ASSERT_EQUAL(run(args), 2);
+    CU_ASSERT_STRING_EQUAL(slurp(TMP ".out"), "");
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), one));
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "no English abstract"));
+    /* the same record in a batch with a good one */
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "cp ../samples/001_law.txt %s", path_in(d, "batch/a_law.txt"));
+    CU_ASSERT_EQUAL_FATAL(test_run(cmd), 0);
+    snprintf(args, sizeof args, "align -o %s %s", path_in(d, "out.tmx"), path_in(d, "batch"));
+    CU_ASSERT_EQUAL(run(args), 0);
+    char want[600];
+    snprintf(want, sizeof want, "skipped 1 of 2 documents without both abstracts: %s", one);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), want));
+    const char *tmx = slurp(path_in(d, "out.tmx"));
+    CU_ASSERT_EQUAL(count(tmx, "<tu>"), 12);
+    CU_ASSERT_PTR_NULL(strstr(tmx, "b_only_id"));
+    rmtmp(d);
+}
+
+/* Overlapping title separators once made the record parser overflow. */
+static void test_overlapping_title_separators(void)
+{
+    write_file(TMP ".rec", "x = / y\n", 8);
+    CU_ASSERT_EQUAL(run("align " TMP ".rec"), 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), TMP ".rec: no abstract"));
+}
+
 int test_cli_register(void)
 {
     CU_pSuite s = CU_add_suite("cli", NULL, NULL);
@@ -334,7 +799,18 @@ int test_cli_register(void)
         !CU_add_test(s, "align: any thread count, same bytes", test_align_threads_identical) ||
         !CU_add_test(s, "align: formats", test_align_formats) ||
         !CU_add_test(s, "align: presplit", test_align_presplit) ||
-        !CU_add_test(s, "align: bad input, no output", test_align_bad_input_no_output))
+        !CU_add_test(s, "align: bad input, no output", test_align_bad_input_no_output) ||
+        !CU_add_test(s, "-o: mode from the umask or the replaced file", test_out_mode) ||
+        !CU_add_test(s, "-o: symbolic links kept, targets replaced", test_out_symlink) ||
+        !CU_add_test(s, "-o: a FIFO is written in place", test_out_fifo) ||
+        !CU_add_test(s, "-o: a directory is an error", test_out_directory) ||
+        !CU_add_test(s, "write errors: one message, exit 1", test_write_error_reported_once) ||
+        !CU_add_test(s, "SIGTERM: no temporary file, exit 143", test_sigterm_removes_temporary) ||
+        !CU_add_test(s, "SIGTERM: stdout TMX closed", test_sigterm_closes_stdout) ||
+        !CU_add_test(s, "JSON Lines: a bad line mid-batch", test_jsonl_bad_line_mid_batch) ||
+        !CU_add_test(s, "JSON Lines: --skip-bad", test_skip_bad) ||
+        !CU_add_test(s, "records without both abstracts", test_missing_abstract) ||
+        !CU_add_test(s, "align: overlapping title separators", test_overlapping_title_separators))
         return -1;
     return 0;
 }

@@ -28,15 +28,17 @@ static void test_directory(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(in);
     sl_item it[4];
     /* one at a time: chunks keep their order */
-    CU_ASSERT_EQUAL_FATAL(sl_input_next(in, it, 1, &err), 1);
+    CU_ASSERT_EQUAL_FATAL(sl_input_next(in, it, 1), 1);
     CU_ASSERT_STRING_EQUAL(it[0].name, "a");
+    CU_ASSERT_STRING_EQUAL(it[0].path, DIR_ "/a.txt");
     CU_ASSERT_EQUAL(it[0].kind, SL_ITEM_RECORD);
+    CU_ASSERT_EQUAL(it[0].status, SL_OK);
     sl_item_free(&it[0]);
-    CU_ASSERT_EQUAL_FATAL(sl_input_next(in, it, 4, &err), 1);
+    CU_ASSERT_EQUAL_FATAL(sl_input_next(in, it, 4), 1);
     CU_ASSERT_STRING_EQUAL(it[0].name, "b");
     CU_ASSERT(it[0].t[0].len == 1 && it[0].t[0].data[0] == 'B');
     sl_item_free(&it[0]);
-    CU_ASSERT_EQUAL(sl_input_next(in, it, 4, &err), 0);
+    CU_ASSERT_EQUAL(sl_input_next(in, it, 4), 0);
     sl_input_close(in);
 }
 
@@ -49,45 +51,117 @@ static void test_jsonl(void)
     sl_input *in = sl_input_open(DIR_ "/batch.jsonl", 0, &err);
     CU_ASSERT_PTR_NOT_NULL_FATAL(in);
     sl_item it[4];
-    CU_ASSERT_EQUAL_FATAL(sl_input_next(in, it, 4, &err), 2);
+    CU_ASSERT_EQUAL_FATAL(sl_input_next(in, it, 4), 2);
     CU_ASSERT_STRING_EQUAL(it[0].name, "d1");
     CU_ASSERT_EQUAL(it[0].kind, SL_ITEM_PAIR);
     CU_ASSERT(it[0].t[1].len == 4 && memcmp(it[0].t[1].data, "One.", 4) == 0);
     CU_ASSERT_STRING_EQUAL(it[1].name, "line 3"); /* no "doc": named by its line */
+    CU_ASSERT_EQUAL(it[1].line, 3);
     CU_ASSERT(it[1].t[0].len == 7 && memcmp(it[1].t[0].data, "Dua \xC3\xA9.", 7) == 0);
     sl_item_free(&it[0]);
     sl_item_free(&it[1]);
     sl_input_close(in);
 }
 
-static void expect_bad(const char *content, long line, const char *msg)
+/* A bad line comes back as an item of its own, between the good ones. */
+static void expect_bad(const char *bad, long col, const char *msg)
 {
+    char content[512];
+    snprintf(content, sizeof content,
+             "{\"doc\":\"a\",\"id\":\"Satu.\",\"en\":\"One.\"}\n%s\n"
+             "{\"doc\":\"c\",\"id\":\"Tiga.\",\"en\":\"Three.\"}\n", bad);
     put(DIR_ "/bad.jsonl", content);
     sl_error err;
     sl_error_clear(&err);
     sl_input *in = sl_input_open(DIR_ "/bad.jsonl", 0, &err);
     CU_ASSERT_PTR_NOT_NULL_FATAL(in);
     sl_item it[4];
-    CU_ASSERT_EQUAL(sl_input_next(in, it, 4, &err), -1);
-    CU_ASSERT_EQUAL(err.code, SL_EINPUT);
-    CU_ASSERT_EQUAL(err.line, line);
-    CU_ASSERT_STRING_EQUAL(err.file, DIR_ "/bad.jsonl");
-    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, msg));
+    CU_ASSERT_EQUAL_FATAL(sl_input_next(in, it, 4), 3);
+    CU_ASSERT(it[0].status == SL_OK && strcmp(it[0].name, "a") == 0);
+    CU_ASSERT(it[2].status == SL_OK && strcmp(it[2].name, "c") == 0);
+    CU_ASSERT_EQUAL(it[1].status, SL_EINPUT);
+    CU_ASSERT_EQUAL(it[1].err.code, SL_EINPUT);
+    CU_ASSERT_EQUAL(it[1].err.line, 2);
+    CU_ASSERT_EQUAL(it[1].err.column, col);
+    CU_ASSERT_EQUAL(it[1].line, 2);
+    CU_ASSERT_PTR_NULL(it[1].name);
+    CU_ASSERT_STRING_EQUAL(it[1].err.file, DIR_ "/bad.jsonl");
+    CU_ASSERT_PTR_NOT_NULL(strstr(it[1].err.msg, msg));
+    char where[256];
+    CU_ASSERT_STRING_EQUAL(sl_item_where(&it[1], where, sizeof where), DIR_ "/bad.jsonl:2");
+    for (int k = 0; k < 3; k++)
+        sl_item_free(&it[k]);
+    CU_ASSERT_EQUAL(sl_input_next(in, it, 4), 0);
     sl_input_close(in);
 }
 
 static void test_jsonl_errors(void)
 {
-    const char *ok = "{\"id\":\"Satu.\",\"en\":\"One.\"}\n";
-    char buf[256];
-    snprintf(buf, sizeof buf, "%s{\"id\":\"Dua.\"\n", ok);
-    expect_bad(buf, 2, "JSON");
-    snprintf(buf, sizeof buf, "%s%s{\"id\":\"Tiga.\"}\n", ok, ok);
-    expect_bad(buf, 3, "\"id\" and \"en\"");
-    snprintf(buf, sizeof buf, "{\"id\":\"x\",\"en\":3}\n");
-    expect_bad(buf, 1, "must be a string");
-    snprintf(buf, sizeof buf, "{\"id\":\"a\\u0000b\",\"en\":\"x\"}\n");
-    expect_bad(buf, 1, "NUL");
+    expect_bad("{\"id\":\"Dua.\"", 12, "invalid JSON");
+    expect_bad("{\"id\":\"Dua.\"}", 0, "\"id\" and \"en\"");
+    expect_bad("{\"id\":\"x\",\"en\":3}", 0, "must be a string");
+    expect_bad("{\"id\":\"a\\u0000b\",\"en\":\"x\"}", 16, "NUL");
+}
+
+/* A chunk with a bad line keeps the good lines before it, and the next
+ * chunk goes on after it. */
+static void test_jsonl_chunks(void)
+{
+    FILE *f = fopen(DIR_ "/chunks.jsonl", "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    for (int k = 0; k < 10; k++)
+        fprintf(f, k == 4 ? "{broken\n" : "{\"doc\":\"d%d\",\"id\":\"Satu.\",\"en\":\"One.\"}\n", k);
+    fclose(f);
+    sl_error err;
+    sl_input *in = sl_input_open(DIR_ "/chunks.jsonl", 0, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(in);
+    sl_item it[6];
+    int good = 0, bad = 0;
+    size_t n;
+    while ((n = sl_input_next(in, it, 6)) > 0)
+        for (size_t k = 0; k < n; k++) {
+            if (it[k].status) {
+                bad++;
+                CU_ASSERT_EQUAL(it[k].line, 5);
+            } else {
+                good++;
+            }
+            sl_item_free(&it[k]);
+        }
+    CU_ASSERT_EQUAL(good, 9);
+    CU_ASSERT_EQUAL(bad, 1);
+    sl_input_close(in);
+}
+
+/* A record file that cannot be read is an item with its status, and the
+ * directory goes on. */
+static void test_bad_record_file(void)
+{
+    CU_ASSERT_EQUAL_FATAL(test_run("rm -rf " DIR_ " && mkdir -p " DIR_), 0);
+    put(DIR_ "/a.txt", "A");
+    put(DIR_ "/b.txt", "B \xff");
+    put(DIR_ "/c.txt", "C");
+    sl_error err;
+    sl_input *in = sl_input_open(DIR_, 0, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(in);
+    sl_item it[4];
+    CU_ASSERT_EQUAL_FATAL(sl_input_next(in, it, 4), 3);
+    CU_ASSERT_EQUAL(it[0].status, SL_OK);
+    CU_ASSERT_EQUAL(it[1].status, SL_EINPUT);
+    CU_ASSERT_STRING_EQUAL(it[1].err.file, DIR_ "/b.txt");
+    CU_ASSERT_STRING_EQUAL(it[1].path, DIR_ "/b.txt");
+    CU_ASSERT(it[2].status == SL_OK && strcmp(it[2].name, "c") == 0);
+    for (int k = 0; k < 3; k++)
+        sl_item_free(&it[k]);
+    sl_input_close(in);
+    /* a pair of files, one missing */
+    sl_item_load_pair(&it[0], DIR_ "/a.txt", DIR_ "/nonexistent.txt");
+    CU_ASSERT_EQUAL(it[0].status, SL_EIO);
+    CU_ASSERT_STRING_EQUAL(it[0].err.file, DIR_ "/nonexistent.txt");
+    sl_item_free(&it[0]);
+    sl_item_load_pair(&it[0], DIR_ "/a.txt", DIR_ "/c.txt");
+    CU_ASSERT(it[0].status == SL_OK && it[0].kind == SL_ITEM_PAIR && it[0].t[1].data[0] == 'C');
+    sl_item_free(&it[0]);
 }
 
 static void test_missing(void)
@@ -102,6 +176,8 @@ int test_input_register(void)
     CU_pSuite s = CU_add_suite("input", NULL, NULL);
     if (!s || !CU_add_test(s, "directory", test_directory) || !CU_add_test(s, "jsonl", test_jsonl) ||
         !CU_add_test(s, "jsonl errors", test_jsonl_errors) ||
+        !CU_add_test(s, "jsonl: a bad line loses no good one", test_jsonl_chunks) ||
+        !CU_add_test(s, "unreadable record file", test_bad_record_file) ||
         !CU_add_test(s, "missing", test_missing))
         return -1;
     return 0;

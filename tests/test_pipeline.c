@@ -139,11 +139,27 @@ static void test_pair(void)
     sl_doc_free(&d);
 }
 
+/* A record with one abstract cannot be aligned: SL_EMISSING, which a
+ * batch skips, naming the language that is missing. */
+static void test_one_abstract(void)
+{
+    const char *rec = "Judul = Title / A\n\nABSTRACT\n\nThis research was conducted in Bogor "
+                      "and the data were analysed qualitatively.\n";
+    sl_doc d;
+    sl_error err;
+    CU_ASSERT_EQUAL(sl_pipe_record(pipe_, "r1", rec, strlen(rec), &d, &err), SL_EMISSING);
+    CU_ASSERT_STRING_EQUAL(err.file, "r1");
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "no Indonesian abstract"));
+    CU_ASSERT_PTR_NULL(d.units); /* nothing to free */
+    CU_ASSERT_EQUAL(sl_pipe_record(pipe_, "r2", "x = / y\n", 8, &d, &err), SL_EMISSING);
+}
+
 int test_pipeline_register(void)
 {
     CU_pSuite s = CU_add_suite("pipeline", init, clean);
     if (!s || !CU_add_test(s, "sample records", test_samples) ||
-        !CU_add_test(s, "seed record", test_seed) || !CU_add_test(s, "text pair", test_pair))
+        !CU_add_test(s, "seed record", test_seed) || !CU_add_test(s, "text pair", test_pair) ||
+        !CU_add_test(s, "a record with one abstract", test_one_abstract))
         return -1;
     return 0;
 }

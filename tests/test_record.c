@@ -138,8 +138,44 @@ static void test_no_abstract(void)
     sl_record r;
     sl_error err;
     const char *text = "Judul = Title / Author\n\nAuthor, author\n\nABSTRAK\n\n<hr />\n";
-    CU_ASSERT_EQUAL(sl_record_parse(text, strlen(text), "empty.txt", lid, &r, &err), SL_EINPUT);
+    CU_ASSERT_EQUAL(sl_record_parse(text, strlen(text), "empty.txt", lid, &r, &err), SL_EMISSING);
     CU_ASSERT_STRING_EQUAL(err.file, "empty.txt");
+}
+
+/* " = " and " / " sharing a space: the English title between them is
+ * empty, not a negative length */
+static void test_overlapping_separators(void)
+{
+    char text[4096];
+    snprintf(text, sizeof text, "x = / y\n\nABSTRAK\n\n%s\n\nABSTRACT\n\n%s\n", ID_PARA, EN_PARA);
+    sl_record r;
+    CU_ASSERT_EQUAL_FATAL(parse(text, &r), SL_OK);
+    CU_ASSERT_STRING_EQUAL(r.title[0], "x");
+    CU_ASSERT_PTR_NULL(r.title[1]);
+    CU_ASSERT_STRING_EQUAL(r.author, "y");
+    sl_record_free(&r);
+    /* the bare line, as a whole record */
+    sl_error err;
+    CU_ASSERT_EQUAL(sl_record_parse("x = / y\n", 8, "c.txt", lid, &r, &err), SL_EMISSING);
+    CU_ASSERT_STRING_EQUAL(err.file, "c.txt");
+    /* separators at the very ends of the line */
+    CU_ASSERT_EQUAL(sl_record_parse("a = / ", 6, "d.txt", lid, &r, &err), SL_EMISSING);
+}
+
+/* An "X, author" line before a title line that names an author too: the
+ * title line's author replaces the first without leaking it (the ASan
+ * build's leak checker fails the run otherwise) */
+static void test_author_twice(void)
+{
+    char text[4096];
+    snprintf(text, sizeof text, "Sari Dewi, author\nA = B / C\n\nABSTRAK\n\n%s\n\nABSTRACT\n\n%s\n",
+             ID_PARA, EN_PARA);
+    sl_record r;
+    CU_ASSERT_EQUAL_FATAL(parse(text, &r), SL_OK);
+    CU_ASSERT_STRING_EQUAL(r.title[0], "A");
+    CU_ASSERT_STRING_EQUAL(r.title[1], "B");
+    CU_ASSERT_STRING_EQUAL(r.author, "C");
+    sl_record_free(&r);
 }
 
 int test_record_register(void)
@@ -151,7 +187,9 @@ int test_record_register(void)
         !CU_add_test(s, "wrong heading", test_wrong_heading) ||
         !CU_add_test(s, "inline and bold headings", test_inline_and_bold_headings) ||
         !CU_add_test(s, "wrapped lines kept", test_wrapped_lines_kept) ||
-        !CU_add_test(s, "no abstract", test_no_abstract))
+        !CU_add_test(s, "no abstract", test_no_abstract) ||
+        !CU_add_test(s, "overlapping title separators", test_overlapping_separators) ||
+        !CU_add_test(s, "author line, then a title line with an author", test_author_twice))
         return -1;
     return 0;
 }

@@ -36,7 +36,9 @@ static void test_error_format(void)
     CU_ASSERT_EQUAL(e.offset, -1);
     CU_ASSERT_EQUAL(sl_error_set(&e, SL_EINPUT, "a.txt", 3, 42, "bad %s", "thing"), SL_EINPUT);
     CU_ASSERT_STRING_EQUAL(sl_error_format(&e, buf, sizeof buf), "a.txt:3: bad thing (byte 42)");
-    sl_error_set(&e, SL_EIO, "b.txt", 0, -1, "gone");
+    e.column = 21;
+    CU_ASSERT_STRING_EQUAL(sl_error_format(&e, buf, sizeof buf), "a.txt:3:21: bad thing (byte 42)");
+    sl_error_set(&e, SL_EIO, "b.txt", 0, -1, "gone"); /* column unknown again */
     CU_ASSERT_STRING_EQUAL(sl_error_format(&e, buf, sizeof buf), "b.txt: gone");
     CU_ASSERT_EQUAL(sl_error_set(NULL, SL_ENOMEM, NULL, 0, -1, "x"), SL_ENOMEM);
 }

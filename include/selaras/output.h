@@ -25,6 +25,9 @@ int sl_write_begin(sl_writer *w);
 /* Writes one document; returns 0, or -1 on a stream error. */
 int sl_write_doc(sl_writer *w, const sl_doc *d);
 int sl_write_end(sl_writer *w);
+/* What sl_write_end writes (a static string, "" for the line formats):
+ * it closes a partial output well-formed. */
+const char *sl_write_tail(const sl_writer *w);
 
 /* Lists the unaligned sentences of d as TSV: document, language, index
  * (0-based), text. */

@@ -42,7 +42,8 @@ typedef struct sl_doc {
 } sl_doc;
 
 /* A catalogue record: parse, split both abstracts, align; the parallel
- * title and the keyword lines become units of their own. */
+ * title and the keyword lines become units of their own. Fails with
+ * SL_EMISSING when the record lacks the abstract of either language. */
 int sl_pipe_record(const sl_pipe *p, const char *name, const char *text, size_t len,
                    sl_doc *out, sl_error *err);
 

@@ -31,7 +31,8 @@ typedef struct sl_record {
 } sl_record;
 
 /* Parses text (len bytes, valid UTF-8) named name into out. Fails with
- * SL_EINPUT when no abstract is found in either language. */
+ * SL_EMISSING when no abstract is found in either language; a record with
+ * one abstract parses, and its note says which is missing. */
 int sl_record_parse(const char *text, size_t len, const char *name, const sl_langid *lid,
                     sl_record *out, sl_error *err);
 

@@ -24,6 +24,7 @@ size_t sl_tmx_doc(FILE *f, const sl_tmx_opts *o, const sl_doc *d);
 
 /* Closes <body> and <tmx>. Returns 0, or -1 when the stream had an error. */
 int sl_tmx_end(FILE *f);
+#define SL_TMX_TAIL "  </body>\n</tmx>\n" /* what sl_tmx_end writes */
 
 /* Writes s as XML character data: the five entities escaped, whitespace
  * runs collapsed to one space, leading/trailing space dropped, and the
