@@ -103,9 +103,18 @@ test: deps
 	@$(MAKE) --no-print-directory $(TEST_BIN)
 	@cd tests && SELARAS_BIN=../$(BIN) ../$(TEST_BIN)
 
+# Benchmarks (never part of `make test`): BENCH_SIZES=small for a quick run,
+# BENCH_OUT=FILE to keep the table; see bench/README.md. The package time
+# gives CPU time and peak RSS (without it bench/run.sh measures wall time).
+BENCH_GEN := $(BUILD)/bench-gen
+$(BENCH_GEN): bench/gen.c | $(BUILD)
+	$(CC) -std=c11 $(OPT) $(WARN) $(CFLAGS) -o $@ $<
+
 bench: deps
-	@$(MAKE) --no-print-directory all
-	@sh bench/run.sh $(BIN)
+	@[ -x /usr/bin/time ] || $(MAKE) --no-print-directory deps DEB_PKGS=time || \
+	  echo "selaras: without /usr/bin/time: no CPU time or peak RSS"
+	@$(MAKE) --no-print-directory all $(BENCH_GEN)
+	@sh bench/run.sh $(BIN) $(BENCH_GEN)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/selaras

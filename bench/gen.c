@@ -1,7 +1,9 @@
 /* gen.c — benchmark inputs with a known answer.
  *
  * Reads aligned units from gold sets (NNNN.src/.tgt/.gold directories, or
- * the PUD layout sent/NAME.id|.en with gold/NAME.gold) and writes
+ * the PUD layout sent/NAME.id|.en with gold/NAME.gold), or from a TSV of
+ * aligned pairs as `selaras align -f tsv` writes it (how the bundled
+ * samples/ become units where the gold sets are absent), and writes
  *
  *   bitext  PREFIX.id, PREFIX.en, PREFIX.gold: one long pre-split bitext of
  *           about N lines a side, units drawn at random (with repetition)
@@ -19,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 typedef struct {
     char **v;
@@ -176,6 +179,43 @@ static void add_set(const char *dir)
     fclose(f);
 }
 
+/* Adds the pairs of a TSV written by `selaras align -f tsv`: Indonesian
+ * text, English text, confidence, bead, [document]. Each row with both sides
+ * becomes a 1-1 unit (the sides of a 2-1 bead are already joined into one
+ * line). Title and keyword rows are left out: they carry no final mark, so
+ * in a running-text document they would run into the next sentence. */
+static void add_tsv(const char *path)
+{
+    strs rows = { 0 };
+    if (read_lines(path, &rows)) {
+        fprintf(stderr, "gen: cannot read %s\n", path);
+        exit(1);
+    }
+    for (size_t k = 0; k < rows.n; k++) {
+        char *id = rows.v[k], *en = strchr(id, '\t');
+        char *conf = en ? strchr(en + 1, '\t') : NULL;
+        char *bead = conf ? strchr(conf + 1, '\t') : NULL;
+        if (!bead) {
+            fprintf(stderr, "gen: %s:%zu: expected id, en, confidence and bead columns\n", path, k + 1);
+            exit(1);
+        }
+        *en++ = *conf = '\0';
+        bead++;
+        if (!*id || !*en || !strncmp(bead, "title", 5) || !strncmp(bead, "keywords", 8)) {
+            free(rows.v[k]);
+            continue;
+        }
+        push(&src, id); /* the pool keeps the row; en points into it */
+        push(&tgt, en);
+        if (nunits == capunits) {
+            capunits = capunits ? capunits * 2 : 1024;
+            units = xrealloc(units, capunits * sizeof *units);
+        }
+        units[nunits++] = (unit){ src.n - 1, 1, tgt.n - 1, 1 };
+    }
+    free(rows.v);
+}
+
 static void indices(FILE *f, size_t i0, size_t n)
 {
     fputc('[', f);
@@ -266,6 +306,69 @@ static void bitext(const char *prefix, size_t n, double del, double ins, double 
     fclose(fg);
 }
 
+/* Whether a segment reads as one whole sentence that any splitter leaves
+ * whole: it begins with a capital, a digit or a quote (or any non-ASCII
+ * letter) and ends with . ? or ! before any closing quotes and brackets;
+ * inside, no "?" or "!" (in PANL a lost quotation mark or dash often shows
+ * as "?"), no ". " before a letter and no mark glued to a capital; the last
+ * word is not an abbreviation such as "Jr." or an initial. */
+static int sentence_like(const char *s)
+{
+    unsigned char c = (unsigned char)*s;
+    if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9') && c != '"' && c < 0x80)
+        return 0;
+    size_t n = strlen(s);
+    for (;;) {
+        while (n && strchr(" \"')]", s[n - 1]))
+            n--;
+        /* ’ and ” are E2 80 99 and E2 80 9D in UTF-8 */
+        if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+            ((unsigned char)s[n - 1] == 0x99 || (unsigned char)s[n - 1] == 0x9D))
+            n -= 3;
+        else
+            break;
+    }
+    if (!n || !strchr(".?!", s[n - 1]))
+        return 0;
+    n--; /* the final mark */
+    for (size_t i = 0; i < n; i++) {
+        char a = s[i], b = s[i + 1], d = i + 2 < n ? s[i + 2] : ' ';
+        if (a == '?' || a == '!')
+            return 0;
+        if (a == '.' && b == ' ' && ((d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z')))
+            return 0;
+        if (a == '.' && b >= 'A' && b <= 'Z')
+            return 0;
+    }
+    size_t w = n; /* the last word */
+    while (w && s[w - 1] != ' ')
+        w--;
+    if (n - w <= 2 && s[w] >= 'A' && s[w] <= 'Z')
+        return 0;
+    return 1;
+}
+
+/* Keeps the units whose every segment is sentence_like. A batch document is
+ * running text that selaras splits itself, and its gold counts the
+ * generator's segments: a headline without a final mark, or a line holding
+ * two sentences, would be split otherwise and shift every index after it,
+ * so the F1 would score the gold sets' segmentation, not the aligner. The
+ * pre-split batch keeps the same units so that both hold the same text. */
+static void keep_sentences(void)
+{
+    size_t kept = 0;
+    for (size_t u = 0; u < nunits; u++) {
+        int ok = 1;
+        for (size_t k = 0; k < units[u].ns && ok; k++)
+            ok = sentence_like(src.v[units[u].s0 + k]);
+        for (size_t k = 0; k < units[u].nt && ok; k++)
+            ok = sentence_like(tgt.v[units[u].t0 + k]);
+        if (ok)
+            units[kept++] = units[u];
+    }
+    nunits = kept;
+}
+
 /* ndocs documents of k units each (a deletion now and then). */
 static void jsonl(const char *prefix, size_t ndocs, size_t k, int presplit, double del)
 {
@@ -315,8 +418,9 @@ static void jsonl(const char *prefix, size_t ndocs, size_t k, int presplit, doub
 
 static void usage(void)
 {
-    fputs("usage: gen bitext PREFIX LINES [SEED] SETDIR...\n"
-          "       gen jsonl|jsonl-presplit PREFIX DOCS UNITS [SEED] SETDIR...\n", stderr);
+    fputs("usage: gen bitext PREFIX LINES [SEED] SOURCE...\n"
+          "       gen jsonl|jsonl-presplit PREFIX DOCS UNITS [SEED] SOURCE...\n"
+          "a SOURCE is a gold-set directory or a TSV file from `selaras align -f tsv`\n", stderr);
     exit(2);
 }
 
@@ -337,16 +441,33 @@ int main(int argc, char **argv)
         rng ^= seed * 0x9E3779B97F4A7C15ULL;
         a++;
     }
-    for (; a < argc; a++)
-        add_set(argv[a]);
+    for (; a < argc; a++) {
+        struct stat st;
+        if (stat(argv[a], &st)) {
+            fprintf(stderr, "gen: cannot read %s\n", argv[a]);
+            return 1;
+        }
+        if (S_ISDIR(st.st_mode))
+            add_set(argv[a]);
+        else
+            add_tsv(argv[a]);
+    }
     if (nunits == 0) {
         fputs("gen: no units found in the sets given\n", stderr);
         return 1;
     }
+    /* A few percent of each kind of damage: every bead type occurs often
+     * enough to be scored, and the bitext stays mostly 1-1 as real ones are. */
     if (is_bitext)
         bitext(argv[2], strtoul(argv[3], NULL, 10), 0.02, 0.02, 0.03);
-    else
+    else {
+        keep_sentences();
+        if (nunits == 0) {
+            fputs("gen: no unit reads as whole sentences\n", stderr);
+            return 1;
+        }
         jsonl(argv[2], strtoul(argv[3], NULL, 10), strtoul(argv[4], NULL, 10),
               strcmp(argv[1], "jsonl-presplit") == 0, 0.03);
+    }
     return 0;
 }

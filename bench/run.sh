@@ -1,92 +1,249 @@
 #!/bin/sh
-# bench/run.sh — throughput of `selaras split` on a multi-megabyte input.
-# Usage: sh bench/run.sh [path/to/selaras]
-# The input is built in a temporary directory by repeating the UD paragraphs
-# of ../shared/data/seg (one paragraph per line, --lines mode) and the
-# bundled sample records (paragraph mode); nothing is written to the repo.
+# bench/run.sh — the benchmark table of selaras (`make bench`).
+#
+#   sh bench/run.sh [SELARAS [GEN]]
+#
+# SELARAS is the program (build/selaras), GEN the input generator built from
+# bench/gen.c (compiled here into the temporary directory when not given).
+# Environment:
+#   BENCH_SIZES=small   the 10k-line bitext and the 1k-document batch only
+#                       (under a minute); default: all sizes
+#   BENCH_OUT=FILE      also write the final table to FILE
+#   SELARAS_DATA=DIR    the gold sets (default ../shared/data)
+#   BENCH_NO_TIME=1     wall time only, as without /usr/bin/time
+#
+# Inputs are generated in a temporary directory, removed on exit, from the
+# gold sets of $SELARAS_DATA/align when present (strict F1 against the gold
+# the generator writes beside each input), otherwise from the aligned units
+# of samples/ (no gold: F1 "-"). Every input is aligned with 1 and with 2
+# threads; a run under 5 s is timed three times and the fastest kept.
+# See bench/README.md for what each row measures.
 set -eu
 BIN=${1:-build/selaras}
+GEN=${2:-}
 DATA=${SELARAS_DATA:-../shared/data}
+SIZES=${BENCH_SIZES:-full}
+HERE=$(dirname "$0")
 TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT INT TERM
+trap 'rm -rf "$TMP"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
-# best of three wall-clock runs, in MB/s (1 MB = 10^6 bytes)
-measure() { # name lang mode file
-    size=$(wc -c < "$4")
-    best=""
-    for _ in 1 2 3; do
-        t0=$(date +%s%N)
-        "$BIN" split --lang "$2" $3 "$4" > /dev/null
-        t1=$(date +%s%N)
-        ns=$((t1 - t0))
-        [ -z "$best" ] || [ "$ns" -lt "$best" ] && best=$ns
-    done
-    awk -v n="$1" -v s="$size" -v t="$best" \
-        'BEGIN { printf "%-28s %7.1f MB  %7.3f s  %7.1f MB/s\n", n, s/1e6, t/1e9, (s/1e6)/(t/1e9) }'
+case $SIZES in
+small) BITEXTS="10000"; BATCHES="1000" ;;
+full) BITEXTS="10000 100000 1000000"; BATCHES="1000 10000 100000" ;;
+*) echo "bench: BENCH_SIZES is small or full, not '$SIZES'" >&2; exit 2 ;;
+esac
+SEED=1
+UNITS=12 # units per batch document: an abstract's sentences
+export SOURCE_DATE_EPOCH=0 # TMX bytes comparable across runs
+
+if [ -z "$GEN" ]; then
+    GEN=$TMP/gen
+    ${CC:-cc} -std=c11 -O2 -o "$GEN" "$HERE/gen.c"
+fi
+
+# Where the units come from.
+if [ -d "$DATA/align/pud" ] && [ -d "$DATA/align/panl-dev" ] && [ -d "$DATA/align/ted-dev" ]; then
+    # a list of paths, split on spaces where it is used
+    SOURCES="$DATA/align/pud $DATA/align/panl-dev $DATA/align/ted-dev"
+    HAVE_GOLD=1
+    FROM="gold sets pud, panl-dev, ted-dev of $DATA/align"
+else
+    "$BIN" align -f tsv -o "$TMP/samples.tsv" samples/ 2>/dev/null
+    SOURCES=$TMP/samples.tsv
+    HAVE_GOLD=0
+    FROM="the sentence units selaras aligns in samples/ (no gold sets: no F1)"
+fi
+
+if [ -x /usr/bin/time ] && [ -z "${BENCH_NO_TIME:-}" ]; then HAVE_TIME=1; else HAVE_TIME=0; fi
+
+now_ns() { date +%s%N; }
+
+# run OUT CMD...: one timed run of CMD, stdout to OUT. Sets W (wall s),
+# C (CPU s: user + system) and R (peak RSS, KiB); C and R are "-" without
+# /usr/bin/time. Returns CMD's exit status; its stderr is kept in $TMP/err.
+run() {
+    out=$1; shift
+    t0=$(now_ns)
+    if [ $HAVE_TIME = 1 ]; then
+        st=0; /usr/bin/time -o "$TMP/time" -f '%U %S %M' "$@" > "$out" 2> "$TMP/err" || st=$?
+    else
+        st=0; "$@" > "$out" 2> "$TMP/err" || st=$?
+    fi
+    t1=$(now_ns)
+    W=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
+    if [ $HAVE_TIME = 1 ] && [ $st = 0 ]; then
+        C=$(tail -1 "$TMP/time" | awk '{ printf "%.2f", $1 + $2 }')
+        R=$(tail -1 "$TMP/time" | awk '{ print $3 }')
+    else
+        C=-; R=-
+    fi
+    return $st
 }
 
-echo "selaras split throughput (one thread, best of 3)"
-if [ -f "$DATA/seg/id_pud.raw.txt" ]; then
-    i=0; while [ $i -lt 300 ]; do cat "$DATA/seg/id_pud.raw.txt"; i=$((i+1)); done > "$TMP/id.txt"
-    i=0; while [ $i -lt 300 ]; do cat "$DATA/seg/en_pud.raw.txt"; i=$((i+1)); done > "$TMP/en.txt"
-    measure "id_pud x300 (--lines)" id --lines "$TMP/id.txt"
-    measure "en_pud x300 (--lines)" en --lines "$TMP/en.txt"
-else
-    echo "(UD gold not found under $DATA: skipping the --lines inputs)"
-fi
-i=0; while [ $i -lt 1500 ]; do cat samples/*.txt; printf '\n\n'; i=$((i+1)); done > "$TMP/rec.txt"
-measure "samples x1500 (paragraphs)" id "" "$TMP/rec.txt"
-
-# --- records to one TMX ---------------------------------------------------
-# 1,000 sample-sized records (the bundled ten, copied under new names) into
-# one TMX, with 1 thread and with all cores.
-mkdir -p "$TMP/records"
-i=0
-while [ $i -lt 100 ]; do
-    for f in samples/[0-9]*.txt; do cp "$f" "$TMP/records/$(printf %03d $i)_$(basename "$f")"; done
-    i=$((i+1))
-done
-echo
-echo "selaras align: $(ls "$TMP/records" | wc -l) records -> one TMX (best of 3)"
-for j in 1 $(nproc); do
-    best=""
-    for _ in 1 2 3; do
-        t0=$(date +%s%N)
-        "$BIN" align -j "$j" -o "$TMP/out.tmx" "$TMP/records" 2>/dev/null
-        t1=$(date +%s%N)
-        ns=$((t1 - t0))
-        [ -z "$best" ] || [ "$ns" -lt "$best" ] && best=$ns
-    done
-    units=$(grep -c '<tu>' "$TMP/out.tmx")
-    awk -v j="$j" -v t="$best" -v u="$units" \
-        'BEGIN { printf "threads %-3s %7.3f s  %d units  %.0f records/s\n", j, t/1e9, u, 1000/(t/1e9) }'
-done
-if command -v /usr/bin/time >/dev/null 2>&1; then
-    /usr/bin/time -f "peak RSS %M KiB (all cores)" "$BIN" align -o "$TMP/out.tmx" "$TMP/records" 2>&1 >/dev/null | tail -1
-fi
-
-# --- a long pre-split bitext ---------------------------------------------
-# The UD PUD sentences repeated 5 times: 5,000 lines a side in one banded
-# alignment (time and peak memory).
-if [ -f "$DATA/align/pud/documents.tsv" ]; then
-    : > "$TMP/long.id"; : > "$TMP/long.en"
-    i=0
-    while [ $i -lt 5 ]; do
-        cat "$DATA"/align/pud/sent/*.id >> "$TMP/long.id"
-        cat "$DATA"/align/pud/sent/*.en >> "$TMP/long.en"
-        i=$((i+1))
-    done
-    echo
-    echo "selaras align --presplit: $(wc -l < "$TMP/long.id") x $(wc -l < "$TMP/long.en") lines"
-    if [ -x /usr/bin/time ]; then
-        /usr/bin/time -f "%e s  peak RSS %M KiB" "$BIN" align --presplit "$TMP/long.id" \
-            "$TMP/long.en" > "$TMP/long.beads" 2> "$TMP/long.time"
-        tail -1 "$TMP/long.time"
-    else
-        t0=$(date +%s%N)
-        "$BIN" align --presplit "$TMP/long.id" "$TMP/long.en" > "$TMP/long.beads" 2>/dev/null
-        t1=$(date +%s%N)
-        awk -v t=$((t1 - t0)) 'BEGIN { printf "%.2f s (install the time package for peak RSS)\n", t/1e9 }'
+# measure OUT CMD...: run; under 5 s, twice more, keeping the fastest.
+# Sets W C R as run does; returns non-zero when CMD failed.
+measure() {
+    run "$@" || return 1
+    bw=$W; bc=$C; br=$R
+    if awk -v w="$W" 'BEGIN { exit !(w < 5) }'; then
+        for _ in 2 3; do
+            run "$@" || return 1
+            if awk -v w="$W" -v b="$bw" 'BEGIN { exit !(w < b) }'; then bw=$W; bc=$C; br=$R; fi
+        done
     fi
-    echo "1-1 beads on the diagonal: $(awk -F'[][]' '$2 == $4' "$TMP/long.beads" | wc -l)"
-fi
+    W=$bw; C=$bc; R=$br
+}
+
+# F1 of a bead file against gold, in one `selaras eval`; a batch (several
+# documents) is first made one document by bench/onedoc.awk.
+f1() { # GOLD TEST batch|bitext
+    if [ "$3" = batch ]; then
+        mkdir -p "$TMP/ev"; rm -f "$TMP/ev/gold" "$TMP/ev/test"
+        awk -f "$HERE/onedoc.awk" -v dir="$TMP/ev" "$1" "$2" "$1" "$2" || { echo "?"; return; }
+        set -- "$TMP/ev/gold" "$TMP/ev/test"
+    fi
+    "$BIN" eval "$1" "$2" | awk 'NR == 2 && $1 == "strict" { print $7; found = 1 } END { if (!found) print "?" }'
+}
+
+# One line of the table: input, items, unit, bytes, threads, wall, CPU,
+# RSS KiB, speed-up, same bytes, F1 (tab-separated; formatted at the end).
+row() {
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >> "$TMP/rows"
+}
+: > "$TMP/rows"
+NOTES=$TMP/notes
+: > "$NOTES"
+note() { echo "$*" >> "$NOTES"; echo "bench: $*" >&2; }
+
+human() { # 10000 -> 10k
+    awk -v n="$1" 'BEGIN { if (n >= 1e6 && n % 1e6 == 0) print n / 1e6 "M"; else if (n >= 1e3 && n % 1e3 == 0) print n / 1e3 "k"; else print n }'
+}
+
+# align_rows NAME ITEMS UNIT BYTES GOLD KIND OUTEXT CMD...: the rows of one
+# input at 1 and 2 threads. CMD is completed with -j N and, for a batch,
+# -o FILE; a bitext writes its beads to stdout. KIND is bitext or batch.
+# Without gold, GOLD is "-". A command that fails gives "n/a" rows.
+align_rows() {
+    name=$1 items=$2 unit=$3 bytes=$4 gold=$5 kind=$6 ext=$7
+    shift 7
+    w1=
+    for j in 1 2; do
+        o=$TMP/out$j.$ext
+        if [ "$kind" = batch ]; then
+            measure /dev/null "$@" -j "$j" -o "$o" || { fail "$name" "$items" "$unit" "$bytes" "$j"; continue; }
+        else
+            measure "$o" "$@" -j "$j" || { fail "$name" "$items" "$unit" "$bytes" "$j"; continue; }
+        fi
+        su=- same=- f=-
+        if [ $j = 1 ]; then
+            w1=$W
+        else
+            [ -n "$w1" ] && su=$(awk -v a="$w1" -v b="$W" 'BEGIN { printf "%.2f", a / b }')
+            if [ -f "$TMP/out1.$ext" ]; then
+                if cmp -s "$TMP/out1.$ext" "$o"; then same=yes; else same=NO; fi
+            fi
+        fi
+        if [ "$gold" != - ] && [ $j = 2 ]; then
+            if [ "$kind" = bitext ]; then
+                f=$(f1 "$gold" "$o" bitext)
+            elif "$@" -j 2 -f beads -o "$TMP/out.beads" 2> "$TMP/err"; then
+                f=$(f1 "$gold" "$TMP/out.beads" batch)
+            else
+                f='?'
+            fi
+        fi
+        row "$name" "$items" "$unit" "$bytes" "$j" "$W" "$C" "$R" "$su" "$same" "$f"
+    done
+    rm -f "$TMP"/out1.* "$TMP"/out2.* "$TMP/out.beads"
+}
+
+fail() { # NAME ITEMS UNIT BYTES THREADS
+    row "$1" "$2" "$3" "$4" "$5" n/a n/a n/a - - -
+    note "$1 -j $5: n/a ($(head -1 "$TMP/err" | cut -c1-120))"
+}
+
+echo "bench: selaras $("$BIN" --version | awk '{ print $2 }'), $(nproc) cores, inputs from $FROM" >&2
+
+# --- pre-split bitexts ------------------------------------------------------
+for n in $BITEXTS; do
+    p=$TMP/bitext
+    # shellcheck disable=SC2086
+    "$GEN" bitext "$p" "$n" $SEED $SOURCES
+    gold=-; [ $HAVE_GOLD = 1 ] && gold=$p.gold
+    bytes=$(($(wc -c < "$p.id") + $(wc -c < "$p.en")))
+    echo "bench: bitext $(human "$n") lines" >&2
+    align_rows "bitext $(human "$n")" "$n" lines "$bytes" "$gold" bitext beads \
+        "$BIN" align --presplit "$p.id" "$p.en"
+    rm -f "$p".*
+done
+
+# --- JSON Lines batches -> one TMX ------------------------------------------
+# The same documents as running text (selaras splits them) and pre-split
+# (arrays of segments); the second needs `align --presplit BATCH.jsonl`.
+for n in $BATCHES; do
+    for mode in jsonl jsonl-presplit; do
+        p=$TMP/batch
+        # shellcheck disable=SC2086
+        "$GEN" $mode "$p" "$n" $UNITS $SEED $SOURCES
+        gold=-; [ $HAVE_GOLD = 1 ] && gold=$p.gold
+        opt=; [ $mode = jsonl-presplit ] && opt=--presplit
+        echo "bench: $mode $(human "$n") documents" >&2
+        align_rows "$mode $(human "$n")" "$n" docs "$(wc -c < "$p.jsonl")" "$gold" batch tmx \
+            "$BIN" align $opt -f tmx "$p.jsonl"
+        rm -f "$p".*
+    done
+done
+
+# --- splitting --------------------------------------------------------------
+# Multi-megabyte inputs, one thread: UD paragraphs one per line (--lines) and
+# the sample records as running paragraphs.
+split_row() { # NAME LANG FILE [--lines]
+    name=$1 lang=$2 file=$3; shift 3
+    echo "bench: $name" >&2
+    if measure /dev/null "$BIN" split --lang "$lang" "$@" "$file"; then
+        row "$name" "$(wc -l < "$file")" lines "$(wc -c < "$file")" 1 "$W" "$C" "$R" - - -
+    else
+        fail "$name" "$(wc -l < "$file")" lines "$(wc -c < "$file")" 1
+    fi
+}
+for lang in id en; do
+    raw=$DATA/seg/${lang}_pud.raw.txt
+    [ -f "$raw" ] || continue
+    i=0; while [ $i -lt 300 ]; do cat "$raw"; i=$((i + 1)); done > "$TMP/split.txt"
+    split_row "split $lang UD --lines" $lang "$TMP/split.txt" --lines
+done
+i=0; while [ $i -lt 1500 ]; do cat samples/*.txt; printf '\n\n'; i=$((i + 1)); done > "$TMP/split.txt"
+split_row "split samples paragraphs" id "$TMP/split.txt"
+rm -f "$TMP/split.txt"
+
+# --- the table --------------------------------------------------------------
+{
+    rev=$(git rev-parse --short HEAD 2>/dev/null || echo '?')
+    [ -z "$(git status --porcelain -- src include 2>/dev/null)" ] || rev="$rev with uncommitted changes in src/"
+    echo "selaras $("$BIN" --version | awk '{ print $2 }') at $rev," \
+         "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores," \
+         "$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
+    echo "inputs from $FROM"
+    [ $HAVE_TIME = 1 ] || echo "no /usr/bin/time (package time): CPU and peak RSS not measured"
+    echo
+    awk -F'\t' '
+    function fmt(x, f) { return (x == "-" || x == "n/a" || x == "?") ? x : sprintf(f, x) }
+    BEGIN {
+        printf "%-26s %13s %8s %3s %8s %8s %8s %9s %8s %6s %5s %8s\n", "input", "size", "MB", "j",
+               "wall s", "CPU s", "RSS MiB", "MB/s/core", "us/item", "1->2", "j1=j2", "F1"
+    }
+    {
+        mb = $4 / 1e6
+        rss = ($8 == "-" || $8 == "n/a") ? $8 : sprintf("%.0f", $8 / 1024)
+        rate = ($6 == "n/a") ? "n/a" : sprintf("%.1f", mb / $6 / $5)
+        per = ($6 == "n/a") ? "n/a" : sprintf("%.1f", $6 * 1e6 / $2)
+        printf "%-26s %13s %8.1f %3s %8s %8s %8s %9s %8s %6s %5s %8s\n", $1, $2 " " $3, mb, $5,
+               fmt($6, "%.3f"), fmt($7, "%.2f"), rss, rate, per, $9, $10, $11
+    }' "$TMP/rows"
+    if [ -s "$NOTES" ]; then echo; cat "$NOTES"; fi
+} > "$TMP/table"
+echo
+cat "$TMP/table"
+if [ -n "${BENCH_OUT:-}" ]; then cp "$TMP/table" "$BENCH_OUT"; fi
