@@ -693,6 +693,10 @@ static int run_pass(const model_t *m, sl_align_ws *ws, sl_band *band, const size
                     const size_t *cj, size_t ncut, int last, int widen_w, sl_beads *out,
                     double **k_out, double **own_out, int threads)
 {
+    /* progress counts rows, a pass a time: the first pass is the first
+     * half of the work */
+    const sl_align_opts *o = &m->al->o;
+    size_t done = last ? m->ns : 0, steps = 2 * m->ns;
     size_t nseg = ncut - 1;
     seg_t *s = calloc(nseg, sizeof *s);
     if (!s)
@@ -719,8 +723,16 @@ static int run_pass(const model_t *m, sl_align_ws *ws, sl_band *band, const size
         ws->nseg = nth;
     }
 #pragma omp parallel for schedule(dynamic, 1) num_threads(nth)
-    for (size_t x = 0; x < nseg; x++)
+    for (size_t x = 0; x < nseg; x++) {
         s[x].rc = seg_run(m, &ws->seg[omp_get_thread_num()], band, &s[x], last, widen_w);
+        if (o->progress && widen_w > 0) {
+#pragma omp critical(sl_align_progress)
+            {
+                done += s[x].ib - s[x].ia;
+                o->progress(o->progress_ctx, done, steps);
+            }
+        }
+    }
     int rc = 0;
     size_t total = 0;
     for (size_t x = 0; x < nseg; x++) {

@@ -56,6 +56,23 @@ int cli_out_close(cli_out *o, int ok);
 /* Writes text to stdout: CLI_OK, or CLI_FAIL after a reported write error. */
 int cli_print(const char *text);
 
+/* A progress line on stderr (cli_progress.c), only when stderr is a
+ * terminal and the user did not ask for quiet: what is done, the rate and
+ * the time left, redrawn at most four times a second and wiped at the
+ * end, so that logs and pipes never see it. */
+typedef struct cli_progress {
+    int on, shown;
+    double t0, last;
+} cli_progress;
+void cli_progress_start(cli_progress *p, int quiet);
+/* docs documents done; the source is at done of total (bytes or entries,
+ * total 0 when unknown). */
+void cli_progress_docs(cli_progress *p, size_t docs, unsigned long long done,
+                       unsigned long long total);
+/* done of total sentences aligned (a long text). */
+void cli_progress_lines(cli_progress *p, size_t done, size_t total);
+void cli_progress_end(cli_progress *p);
+
 typedef int (*cli_cmd_fn)(int argc, char **argv);
 int cli_split(int argc, char **argv);
 int cli_eval(int argc, char **argv);

@@ -3,6 +3,7 @@
  * and written in input order, so the output never depends on the number
  * of threads. */
 #include "cli.h"
+#include "selaras/batch.h"
 #include "selaras/input.h"
 #include "selaras/lexicon.h"
 #include "selaras/output.h"
@@ -37,11 +38,11 @@ static const char usage[] =
     "                         line, an unreadable record) and name them at the end\n"
     "  -j, --threads N        worker threads (default: all cores)\n";
 
-enum { CHUNK = 256, NAMES = 10 };
+enum { NAMES = 10, NOTES = 16 };
 
 typedef struct {
     sl_pipe_opts po;
-    int fmt, jsonl, records, nolex, threads, skip_bad;
+    int fmt, jsonl, records, nolex, threads, skip_bad, quiet, verbose;
     const char *outpath, *unaligned, *lexpath;
     char langs[2][64];
     double min_conf;
@@ -131,27 +132,6 @@ static int commit_outs(outs_t *os)
     return rc;
 }
 
-/* Processes one item into a document (called from worker threads). */
-static int process(const sl_pipe *p, const sl_item *it, sl_doc *d, sl_error *err)
-{
-    if (it->kind == SL_ITEM_RECORD)
-        return sl_pipe_record(p, it->name, it->t[0].data, it->t[0].len, d, err);
-    return sl_pipe_pair(p, it->name, it->t[0].data, it->t[0].len, it->t[1].data, it->t[1].len, d,
-                        err);
-}
-
-/* The next chunk of items: from in, or (in NULL) the one pair of files in
- * paths. Returns the count, 0 at the end. */
-static size_t next_chunk(sl_input *in, char **paths, int *pair_done, sl_item *items)
-{
-    if (in)
-        return sl_input_next(in, items, CHUNK);
-    if ((*pair_done)++)
-        return 0;
-    sl_item_load_pair(&items[0], paths[0], paths[1]);
-    return 1;
-}
-
 /* Documents a batch left out, named in a summary at its end. */
 typedef struct {
     size_t n;
@@ -187,14 +167,50 @@ static void summarise(skipped_t *s, const char *what, size_t total)
         free(s->names[i]);
 }
 
-/* A batch run: the writer, its outputs and what was left out. */
+/* The notes of a batch's documents, counted by text, told once at the end. */
+typedef struct {
+    char *text[NOTES];
+    size_t count[NOTES], n, other;
+} notes_t;
+
+static void note(notes_t *ns, const char *text)
+{
+    for (size_t k = 0; k < ns->n; k++)
+        if (strcmp(ns->text[k], text) == 0) {
+            ns->count[k]++;
+            return;
+        }
+    if (ns->n < NOTES && (ns->text[ns->n] = strdup(text)))
+        ns->count[ns->n++] = 1;
+    else
+        ns->other++;
+}
+
+static void tell_notes(notes_t *ns, int quiet)
+{
+    for (size_t k = 0; k < ns->n; k++) {
+        if (!quiet)
+            cli_msg("%zu document%s: %s", ns->count[k], ns->count[k] == 1 ? "" : "s", ns->text[k]);
+        free(ns->text[k]);
+    }
+    if (ns->other && !quiet)
+        cli_msg("%zu documents: other notes", ns->other);
+}
+
+/* A batch run: where documents come from, the writer, its outputs, what
+ * was left out, and the progress line. */
 typedef struct {
     const opts_t *o;
+    char **paths;
+    int npaths, src, pair, pair_done, status;
+    sl_input *in;
     sl_writer w;
     outs_t os;
     int begun; /* the header is written: a stopped run still closes it */
     size_t seen;
     skipped_t bad, missing;
+    notes_t notes;
+    cli_progress *prog;
 } run_t;
 
 /* Input a batch may skip with --skip-bad: a broken line or an unreadable
@@ -204,16 +220,43 @@ static int skippable(int code)
     return code == SL_EINPUT || code == SL_EIO;
 }
 
-/* Does this item, unreadable, end the run? */
-static int stops(const run_t *r, const sl_item *it)
+/* The next items: the two files of a pair, or the sources in turn. */
+static size_t next_items(void *ctx, sl_item *items, size_t max)
 {
-    return it->status && !(r->w.batch && r->o->skip_bad && skippable(it->status));
+    run_t *r = ctx;
+    if (r->pair) {
+        if (r->pair_done++)
+            return 0;
+        sl_item_load_pair(&items[0], r->paths[0], r->paths[0], r->paths[1], r->o->po.presplit);
+        return 1;
+    }
+    for (;;) {
+        if (!r->in) {
+            if (r->src >= r->npaths)
+                return 0;
+            sl_error err;
+            int flags = (r->o->jsonl ? SL_INPUT_JSONL : 0) | (r->o->po.presplit ? SL_INPUT_PRESPLIT : 0);
+            if (!(r->in = sl_input_open(r->paths[r->src], flags, &err))) {
+                r->status = cli_report(&err);
+                return 0;
+            }
+        }
+        size_t n = sl_input_next(r->in, items, max);
+        if (n)
+            return n;
+        sl_input_close(r->in);
+        r->in = NULL;
+        r->src++;
+    }
 }
 
 /* Writes one processed item (rc and err from its processing), or skips or
  * reports it. Returns the run's status. */
-static int take(run_t *r, const sl_item *it, int rc, const sl_doc *d, const sl_error *err)
+static int take(void *ctx, size_t index, const sl_item *it, int rc, const sl_doc *d,
+                const sl_error *err)
 {
+    run_t *r = ctx;
+    (void)index;
     char where[1100];
     sl_item_where(it, where, sizeof where);
     r->seen++;
@@ -247,15 +290,34 @@ static int take(run_t *r, const sl_item *it, int rc, const sl_doc *d, const sl_e
     sl_write_doc(&r->w, d);
     if (r->os.un.f)
         sl_write_unaligned(r->os.un.f, &r->w.tmx, d);
-    if (d->rec.note[0])
-        cli_msg("%s: %s", d->name, d->rec.note);
+    if (d->rec.note[0]) {
+        if (r->w.batch)
+            note(&r->notes, d->rec.note);
+        else if (!r->o->quiet)
+            cli_msg("%s: %s", d->name, d->rec.note);
+    }
+    return CLI_OK;
+}
+
+/* After a chunk: its bytes go out, the progress line moves on. */
+static int chunk_done(void *ctx)
+{
+    run_t *r = ctx;
+    if (commit_outs(&r->os))
+        return CLI_FAIL;
+    if (r->in) {
+        unsigned long long done, total;
+        sl_input_progress(r->in, &done, &total);
+        cli_progress_docs(r->prog, r->seen, done, total);
+    }
     return CLI_OK;
 }
 
 /* Runs the sources through the pipeline and the writer. Each chunk is
  * committed whole; whatever stops the run, an in-place output ends with
  * the writer's tail (a closed TMX), a file target is left untouched. */
-static int run(const opts_t *o, const sl_pipe *p, char **paths, int npaths, int pair)
+static int run(const opts_t *o, const sl_pipe *p, char **paths, int npaths, int pair,
+               cli_progress *prog)
 {
     int status = CLI_OK;
     run_t r;
@@ -278,48 +340,22 @@ static int run(const opts_t *o, const sl_pipe *p, char **paths, int npaths, int 
     struct stat st;
     w->batch = !pair && (npaths > 1 || o->jsonl || strstr(paths[0], ".jsonl") ||
                          (stat(paths[0], &st) == 0 && S_ISDIR(st.st_mode)));
-    sl_item *items = calloc(CHUNK, sizeof *items);
-    sl_doc *docs = calloc(CHUNK, sizeof *docs);
-    sl_error *errs = calloc(CHUNK, sizeof *errs);
-    int *rcs = calloc(CHUNK, sizeof *rcs);
-    if (!items || !docs || !errs || !rcs) {
-        cli_msg("out of memory");
-        status = CLI_FAIL;
-    }
-    for (int src = 0; src < (pair ? 1 : npaths) && status == CLI_OK; src++) {
-        sl_error err;
-        sl_input *in = NULL;
-        if (!pair && !(in = sl_input_open(paths[src], o->jsonl, &err))) {
-            status = cli_report(&err);
-            break;
-        }
-        int pair_done = 0;
-        size_t n;
-        while (status == CLI_OK && (n = next_chunk(in, paths, &pair_done, items)) > 0) {
-            /* items after one that ends the run are not worth aligning */
-            size_t lim = 0;
-            while (lim < n && !stops(&r, &items[lim]))
-                lim++;
-#pragma omp parallel for schedule(dynamic, 1) num_threads(o->threads > 0 ? o->threads : omp_get_max_threads())
-            for (size_t k = 0; k < lim; k++) {
-                sl_error_clear(&errs[k]);
-                rcs[k] = items[k].status ? items[k].status
-                                         : process(p, &items[k], &docs[k], &errs[k]);
-            }
-            if (lim < n)
-                rcs[lim] = items[lim].status;
-            for (size_t k = 0; k <= lim && k < n && status == CLI_OK; k++)
-                status = take(&r, &items[k], rcs[k], &docs[k], &errs[k]);
-            for (size_t k = 0; k < n; k++) {
-                if (k < lim && !rcs[k])
-                    sl_doc_free(&docs[k]);
-                sl_item_free(&items[k]);
-            }
-            if (status == CLI_OK && commit_outs(&r.os))
-                status = CLI_FAIL;
-        }
-        sl_input_close(in);
-    }
+    r.paths = paths;
+    r.npaths = npaths;
+    r.pair = pair;
+    r.prog = prog;
+    sl_batch_opts bo = { .threads = o->threads };
+    sl_batch_cb cb = { .ctx = &r, .next = next_items, .take = take, .chunk_done = chunk_done };
+    sl_error err;
+    int rc = sl_batch_run(p, &bo, &cb, &err);
+    cli_progress_end(prog);
+    if (rc < 0)
+        status = cli_report(&err);
+    else if (rc > 0)
+        status = rc;
+    else
+        status = r.status;
+    sl_input_close(r.in);
     if (status == CLI_OK && !r.begun++)
         sl_write_begin(w);
     if (r.begun) {
@@ -328,18 +364,21 @@ static int run(const opts_t *o, const sl_pipe *p, char **paths, int npaths, int 
     }
     if (close_outs(&r.os, status == CLI_OK) && status == CLI_OK)
         status = CLI_FAIL;
+    tell_notes(&r.notes, o->quiet);
     summarise(&r.missing, "without both abstracts", r.seen);
     summarise(&r.bad, "with bad input", r.seen);
-    if (status == CLI_OK && o->outpath && o->fmt != SL_FMT_MOSES)
+    if (status == CLI_OK && o->verbose && o->outpath && o->fmt != SL_FMT_MOSES)
         cli_msg("wrote %zu units from %zu documents to %s", w->units, w->docs, o->outpath);
-    else if (status == CLI_OK && o->fmt == SL_FMT_MOSES)
+    else if (status == CLI_OK && o->verbose && o->fmt == SL_FMT_MOSES)
         cli_msg("wrote %zu units from %zu documents to %s.%s and %s.%s", w->units, w->docs,
                 o->outpath, o->langs[0], o->outpath, o->langs[1]);
-    free(items);
-    free(docs);
-    free(errs);
-    free(rcs);
     return status;
+}
+
+/* The aligner's progress on a long text. */
+static void aligning(void *ctx, size_t done, size_t total)
+{
+    cli_progress_lines(ctx, done, total);
 }
 
 int cli_align(int argc, char **argv)
@@ -361,6 +400,8 @@ int cli_align(int argc, char **argv)
         { "unaligned", required_argument, NULL, 'u' },
         { "threads", required_argument, NULL, 'j' },
         { "skip-bad", no_argument, NULL, 'S' },
+        { "quiet", no_argument, NULL, 'q' },
+        { "verbose", no_argument, NULL, 'v' },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
@@ -372,7 +413,7 @@ int cli_align(int argc, char **argv)
     snprintf(o.langs[1], sizeof o.langs[1], "en");
     int c;
     char *end;
-    while ((c = getopt_long(argc, argv, "f:o:j:h", lopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "f:o:j:qvh", lopts, NULL)) != -1) {
         switch (c) {
         case 'p': o.po.presplit = 1; break;
         case 'f':
@@ -411,6 +452,8 @@ int cli_align(int argc, char **argv)
             break;
         case 'u': o.unaligned = optarg; break;
         case 'S': o.skip_bad = 1; break;
+        case 'q': o.quiet = 1; break;
+        case 'v': o.verbose = 1; break;
         case 'j': o.threads = (int)strtol(optarg, &end, 10);
             if (*end || o.threads < 1) { cli_msg("align: --threads takes a positive number"); return CLI_USAGE; }
             break;
@@ -420,9 +463,7 @@ int cli_align(int argc, char **argv)
     }
     int npaths = argc - optind;
     int pair = npaths == 2 && !o.records && !o.jsonl;
-    if (npaths < 1 || (npaths > 2 && !o.records && !o.jsonl) || (o.po.presplit && !pair)) {
-        if (o.po.presplit && !pair)
-            cli_msg("align: --presplit takes ID_FILE EN_FILE");
+    if (npaths < 1 || (npaths > 2 && !o.records && !o.jsonl)) {
         fputs(usage, stderr);
         return CLI_USAGE;
     }
@@ -434,8 +475,12 @@ int cli_align(int argc, char **argv)
         return CLI_USAGE;
     sl_error err;
     sl_error_clear(&err);
+    cli_progress prog;
+    cli_progress_start(&prog, o.quiet);
+    o.po.align.progress = aligning;
+    o.po.align.progress_ctx = &prog;
     sl_pipe *p = sl_pipe_new(&o.po, lex, &err);
-    int status = p ? run(&o, p, argv + optind, npaths, pair) : cli_report(&err);
+    int status = p ? run(&o, p, argv + optind, npaths, pair, &prog) : cli_report(&err);
     sl_pipe_free(p);
     sl_lexicon_free(lex);
     return status;

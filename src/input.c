@@ -12,15 +12,16 @@
 enum { IN_DIR, IN_JSONL, IN_ONE };
 
 struct sl_input {
-    int kind;
+    int kind, flags;
     char *path;
-    char **names; /* directory entries, sorted */
+    char **names; /* directory entries (records NAME.txt, pairs NAME.id), sorted */
     size_t nnames, next;
     FILE *f;      /* JSON Lines */
     long line;
     int done;     /* the stream ended or failed */
     char *buf;
     size_t bufcap;
+    unsigned long long read, size; /* bytes, for progress */
 };
 
 static int cmp_str(const void *a, const void *b)
@@ -34,11 +35,23 @@ static int ends_with(const char *s, const char *suf)
     return n >= k && strcmp(s + n - k, suf) == 0;
 }
 
-sl_input *sl_input_open(const char *path, int jsonl, sl_error *err)
+/* Does dir hold a file named name with its extension replaced by ext? */
+static int sibling(const char *dir, const char *name, const char *ext)
+{
+    char path[4096];
+    const char *dot = strrchr(name, '.');
+    int n = dot ? (int)(dot - name) : (int)strlen(name);
+    snprintf(path, sizeof path, "%s/%.*s.%s", dir, n, name, ext);
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+sl_input *sl_input_open(const char *path, int flags, sl_error *err)
 {
     sl_input *in = calloc(1, sizeof *in);
     if (!in || !(in->path = strdup(path)))
         goto nomem;
+    in->flags = flags;
     struct stat st;
     if (strcmp(path, "-") != 0 && stat(path, &st) != 0) {
         sl_error_set(err, SL_EIO, path, 0, -1, "cannot open: %s", strerror(errno));
@@ -56,7 +69,11 @@ sl_input *sl_input_open(const char *path, int jsonl, sl_error *err)
         size_t cap = 0;
         struct dirent *e;
         while ((e = readdir(d))) {
-            if (e->d_name[0] == '.' || !ends_with(e->d_name, ".txt"))
+            /* records, and pairs by their .id file (an .en file alone is
+             * kept too, to be reported) */
+            if (e->d_name[0] == '.' ||
+                !(ends_with(e->d_name, ".txt") || ends_with(e->d_name, ".id") ||
+                  (ends_with(e->d_name, ".en") && !sibling(path, e->d_name, "id"))))
                 continue;
             if (in->nnames == cap) {
                 cap = cap ? cap * 2 : 64;
@@ -72,7 +89,7 @@ sl_input *sl_input_open(const char *path, int jsonl, sl_error *err)
             qsort(in->names, in->nnames, sizeof *in->names, cmp_str);
         return in;
     }
-    if (jsonl || ends_with(path, ".jsonl")) {
+    if ((flags & SL_INPUT_JSONL) || ends_with(path, ".jsonl")) {
         in->kind = IN_JSONL;
         in->f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
         if (!in->f) {
@@ -80,6 +97,8 @@ sl_input *sl_input_open(const char *path, int jsonl, sl_error *err)
             sl_input_close(in);
             return NULL;
         }
+        if (in->f != stdin && S_ISREG(st.st_mode))
+            in->size = (unsigned long long)st.st_size;
         return in;
     }
     in->kind = IN_ONE;
@@ -96,6 +115,7 @@ void sl_item_free(sl_item *it)
         return;
     free(it->name);
     free(it->path);
+    free(it->raw);
     sl_text_free(&it->t[0]);
     sl_text_free(&it->t[1]);
     memset(it, 0, sizeof *it);
@@ -120,6 +140,8 @@ static void item_fail(sl_item *it, int code)
 {
     free(it->name);
     it->name = NULL;
+    free(it->raw);
+    it->raw = NULL;
     sl_text_free(&it->t[0]);
     sl_text_free(&it->t[1]);
     it->status = code;
@@ -149,7 +171,19 @@ void sl_input_close(sl_input *in)
     free(in);
 }
 
-/* Base name without directory and .txt: the document id of a record file. */
+void sl_input_progress(const sl_input *in, unsigned long long *done, unsigned long long *total)
+{
+    if (in->kind == IN_DIR) {
+        *done = in->next;
+        *total = in->nnames;
+    } else {
+        *done = in->read;
+        *total = in->size;
+    }
+}
+
+/* Base name without directory and extension (.txt, .id, .en): the
+ * document id of a file. */
 static char *doc_name(const char *path)
 {
     const char *b = strrchr(path, '/');
@@ -157,6 +191,8 @@ static char *doc_name(const char *path)
     size_t n = strlen(b);
     if (n > 4 && strcmp(b + n - 4, ".txt") == 0)
         n -= 4;
+    else if (n > 3 && (strcmp(b + n - 3, ".id") == 0 || strcmp(b + n - 3, ".en") == 0))
+        n -= 3;
     char *s = malloc(n + 1);
     if (s) {
         memcpy(s, b, n);
@@ -177,63 +213,160 @@ static void load_record(const char *path, sl_item *it)
         item_fail(it, sl_error_set(&it->err, SL_ENOMEM, path, 0, -1, "out of memory"));
 }
 
-void sl_item_load_pair(sl_item *it, const char *id_path, const char *en_path)
+void sl_item_load_pair(sl_item *it, const char *name, const char *id_path, const char *en_path,
+                       int presplit)
 {
     if (item_start(it, SL_ITEM_PAIR, id_path, 0))
         return;
+    it->presplit = presplit;
     if (sl_text_load(id_path, NULL, &it->t[0], &it->err) ||
         sl_text_load(en_path, NULL, &it->t[1], &it->err))
         item_fail(it, it->err.code);
-    else if (!(it->name = strdup(id_path)))
+    else if (!(it->name = strdup(name)))
         item_fail(it, sl_error_set(&it->err, SL_ENOMEM, id_path, 0, -1, "out of memory"));
 }
 
-/* One JSON Lines object into it; a broken line leaves it failed, with the
- * line and, for a syntax error, the column. */
-static void json_item(sl_input *in, const char *line, size_t len, sl_item *it)
+/* A directory entry: a record, or a pair by its .id file. */
+static void load_entry(const sl_input *in, const char *name, sl_item *it)
 {
-    if (item_start(it, SL_ITEM_PAIR, in->path, in->line))
+    char path[4096], other[4096];
+    snprintf(path, sizeof path, "%s/%s", in->path, name);
+    if (ends_with(name, ".txt")) {
+        load_record(path, it);
+        return;
+    }
+    size_t n = strlen(name) - 3;
+    int is_id = ends_with(name, ".id");
+    snprintf(other, sizeof other, "%s/%.*s.%s", in->path, (int)n, name, is_id ? "en" : "id");
+    char *doc = doc_name(path);
+    if (!doc) {
+        if (!item_start(it, SL_ITEM_PAIR, path, 0))
+            item_fail(it, sl_error_set(&it->err, SL_ENOMEM, path, 0, -1, "out of memory"));
+        return;
+    }
+    if (is_id) {
+        sl_item_load_pair(it, doc, path, other, (in->flags & SL_INPUT_PRESPLIT) != 0);
+    } else if (!item_start(it, SL_ITEM_PAIR, path, 0)) {
+        item_fail(it, sl_error_set(&it->err, SL_EINPUT, path, 0, -1,
+                                   "an English text without its Indonesian one (%s)", other));
+    }
+    free(doc);
+}
+
+/* The text of "id" or "en": a string as it is, or an array of strings as
+ * one segment per line (a line break inside a segment becomes a space, so
+ * that segments stay one per line). NULL with err set when it is neither. */
+static char *side_text(json_t *x, const char *key, int *presplit, size_t *len, sl_item *it)
+{
+    if (json_is_string(x)) {
+        *len = json_string_length(x);
+        char *t = malloc(*len + 1);
+        if (t)
+            memcpy(t, json_string_value(x), *len + 1);
+        else
+            sl_error_set(&it->err, SL_ENOMEM, it->path, it->line, -1, "out of memory");
+        return t;
+    }
+    if (!json_is_array(x)) {
+        sl_error_set(&it->err, SL_EINPUT, it->path, it->line, -1,
+                     "\"%s\" must be a string or an array of strings", key);
+        return NULL;
+    }
+    *presplit = 1;
+    size_t n = 0, k;
+    json_t *seg;
+    json_array_foreach(x, k, seg) {
+        if (!json_is_string(seg)) {
+            sl_error_set(&it->err, SL_EINPUT, it->path, it->line, -1,
+                         "\"%s\"[%zu] must be a string", key, k);
+            return NULL;
+        }
+        n += json_string_length(seg) + 1;
+    }
+    char *t = malloc(n + 1);
+    if (!t) {
+        sl_error_set(&it->err, SL_ENOMEM, it->path, it->line, -1, "out of memory");
+        return NULL;
+    }
+    size_t o = 0;
+    json_array_foreach(x, k, seg) {
+        const char *v = json_string_value(seg);
+        size_t m = json_string_length(seg);
+        for (size_t i = 0; i < m; i++)
+            t[o++] = v[i] == '\n' || v[i] == '\r' ? ' ' : v[i];
+        t[o++] = '\n';
+    }
+    t[o] = '\0';
+    *len = o;
+    return t;
+}
+
+void sl_item_prepare(sl_item *it)
+{
+    if (it->status || !it->raw)
         return;
     sl_error *err = &it->err;
     json_error_t je;
-    json_t *o = json_loadb(line, len, 0, &je);
+    json_t *o = json_loadb(it->raw, it->rawlen, 0, &je);
+    free(it->raw);
+    it->raw = NULL;
     if (!o) {
-        sl_error_set(err, SL_EINPUT, it->path, in->line, -1, "invalid JSON: %s", je.text);
+        sl_error_set(err, SL_EINPUT, it->path, it->line, -1, "invalid JSON: %s", je.text);
         err->column = je.column > 0 ? je.column : 0;
         item_fail(it, SL_EINPUT);
         return;
     }
-    const char *keys[3] = { "doc", "id", "en" };
-    const char *v[3] = { NULL, NULL, NULL };
-    size_t n[3] = { 0, 0, 0 };
+    static const char *const keys[3] = { "doc", "id", "en" };
+    json_t *v[3] = { NULL, NULL, NULL };
     int rc = SL_OK;
-    for (int k = 0; k < 3 && rc == SL_OK; k++) {
-        json_t *x = json_is_object(o) ? json_object_get(o, keys[k]) : NULL;
-        if (x && !json_is_string(x))
-            rc = sl_error_set(err, SL_EINPUT, it->path, in->line, -1, "\"%s\" must be a string",
-                              keys[k]);
-        else if (x) {
-            v[k] = json_string_value(x);
-            n[k] = json_string_length(x);
-        }
-    }
-    if (rc == SL_OK && (!json_is_object(o) || !v[1] || !v[2]))
-        rc = sl_error_set(err, SL_EINPUT, it->path, in->line, -1,
-                          "expected an object with \"id\" and \"en\" strings");
+    for (int k = 0; k < 3 && json_is_object(o); k++)
+        v[k] = json_object_get(o, keys[k]);
+    if (!json_is_object(o) || !v[1] || !v[2])
+        rc = sl_error_set(err, SL_EINPUT, it->path, it->line, -1,
+                          "expected an object with \"id\" and \"en\"");
+    else if (v[0] && !json_is_string(v[0]))
+        rc = sl_error_set(err, SL_EINPUT, it->path, it->line, -1, "\"doc\" must be a string");
     char fallback[32];
-    snprintf(fallback, sizeof fallback, "line %ld", in->line);
-    if (rc == SL_OK && !(it->name = strdup(v[0] ? v[0] : fallback)))
-        rc = sl_error_set(err, SL_ENOMEM, it->path, in->line, -1, "out of memory");
+    snprintf(fallback, sizeof fallback, "line %ld", it->line);
+    if (rc == SL_OK && !(it->name = strdup(v[0] ? json_string_value(v[0]) : fallback)))
+        rc = sl_error_set(err, SL_ENOMEM, it->path, it->line, -1, "out of memory");
+    int split[2] = { 0, 0 };
     for (int k = 0; rc == SL_OK && k < 2; k++) {
-        if ((rc = sl_text_from_mem(v[k + 1], n[k + 1], it->path, &it->t[k], err))) {
-            err->line = in->line;
+        size_t n = 0;
+        char *t = side_text(v[k + 1], keys[k + 1], &split[k], &n, it);
+        if (!t) {
+            rc = err->code;
+            break;
+        }
+        if ((rc = sl_text_from_mem(t, n, it->path, &it->t[k], err))) {
+            err->line = it->line;
             snprintf(err->msg + strlen(err->msg), sizeof err->msg - strlen(err->msg),
                      " in \"%s\"", keys[k + 1]);
         }
+        free(t);
     }
+    if (rc == SL_OK && split[0] != split[1])
+        rc = sl_error_set(err, SL_EINPUT, it->path, it->line, -1,
+                          "\"id\" and \"en\" must both be strings or both be arrays");
+    it->presplit = it->presplit || split[0];
     json_decref(o);
     if (rc)
         item_fail(it, rc);
+}
+
+/* A JSON line, kept raw: decoding waits for the thread that aligns it. */
+static void json_item(sl_input *in, const char *line, size_t len, sl_item *it)
+{
+    if (item_start(it, SL_ITEM_PAIR, in->path, in->line))
+        return;
+    it->presplit = (in->flags & SL_INPUT_PRESPLIT) != 0;
+    if (!(it->raw = malloc(len + 1))) {
+        item_fail(it, sl_error_set(&it->err, SL_ENOMEM, it->path, in->line, -1, "out of memory"));
+        return;
+    }
+    memcpy(it->raw, line, len);
+    it->raw[len] = '\0';
+    it->rawlen = len;
 }
 
 size_t sl_input_next(sl_input *in, sl_item *items, size_t max)
@@ -246,11 +379,8 @@ size_t sl_input_next(sl_input *in, sl_item *items, size_t max)
         return 1;
     }
     if (in->kind == IN_DIR) {
-        char path[4096];
-        while (got < max && in->next < in->nnames) {
-            snprintf(path, sizeof path, "%s/%s", in->path, in->names[in->next++]);
-            load_record(path, &items[got++]);
-        }
+        while (got < max && in->next < in->nnames)
+            load_entry(in, in->names[in->next++], &items[got++]);
         return got;
     }
     while (got < max && !in->done) {
@@ -267,6 +397,7 @@ size_t sl_input_next(sl_input *in, sl_item *items, size_t max)
             break;
         }
         in->line++;
+        in->read += (unsigned long long)n;
         size_t k = (size_t)n;
         while (k && (in->buf[k - 1] == '\n' || in->buf[k - 1] == '\r' || in->buf[k - 1] == ' '))
             k--;

@@ -41,6 +41,29 @@ void sl_pipe_free(sl_pipe *p)
     free(p);
 }
 
+struct sl_pipe_ws {
+    sl_align_ws *al;
+};
+
+sl_pipe_ws *sl_pipe_ws_new(const sl_pipe *p, sl_error *err)
+{
+    sl_pipe_ws *w = calloc(1, sizeof *w);
+    if (!w || !(w->al = sl_align_ws_new(p->al, err))) {
+        free(w);
+        sl_error_set(err, SL_ENOMEM, NULL, 0, -1, "out of memory");
+        return NULL;
+    }
+    return w;
+}
+
+void sl_pipe_ws_free(sl_pipe_ws *w)
+{
+    if (!w)
+        return;
+    sl_align_ws_free(w->al);
+    free(w);
+}
+
 void sl_doc_free(sl_doc *d)
 {
     if (!d)
@@ -135,8 +158,8 @@ static int lines(const char *t, size_t len, sl_span **out, size_t *n)
 }
 
 /* Splits (unless presplit) both texts, aligns, and appends the units. */
-static int align_texts(const sl_pipe *p, const char *t[2], const size_t len[2], int presplit,
-                       sl_doc *d, size_t *cap, sl_error *err)
+static int align_texts(const sl_pipe *p, sl_pipe_ws *ws, const char *t[2], const size_t len[2],
+                       int presplit, sl_doc *d, size_t *cap, sl_error *err)
 {
     sl_sents s[2];
     sl_span *v[2] = { NULL, NULL };
@@ -163,7 +186,7 @@ static int align_texts(const sl_pipe *p, const char *t[2], const size_t len[2], 
     }
     d->nsent[0] = n[0];
     d->nsent[1] = n[1];
-    if ((rc = sl_align(p->al, v[0], n[0], v[1], n[1], &beads, err)))
+    if ((rc = sl_align_with(p->al, ws ? ws->al : NULL, v[0], n[0], v[1], n[1], &beads, err)))
         goto cleanup;
     for (size_t b = 0; b < beads.n; b++) {
         const sl_bead *bd = &beads.v[b];
@@ -193,8 +216,8 @@ static int start(sl_doc *d, const char *name, sl_error *err)
     return d->name ? SL_OK : sl_error_set(err, SL_ENOMEM, name, 0, -1, "out of memory");
 }
 
-int sl_pipe_record(const sl_pipe *p, const char *name, const char *text, size_t len,
-                   sl_doc *d, sl_error *err)
+int sl_pipe_record(const sl_pipe *p, sl_pipe_ws *ws, const char *name, const char *text,
+                   size_t len, sl_doc *d, sl_error *err)
 {
     int rc = start(d, name, err);
     size_t cap = 0;
@@ -211,7 +234,7 @@ int sl_pipe_record(const sl_pipe *p, const char *name, const char *text, size_t 
         goto nomem;
     const char *t[2] = { r->abstract[0], r->abstract[1] };
     size_t l[2] = { t[0] ? strlen(t[0]) : 0, t[1] ? strlen(t[1]) : 0 };
-    if ((rc = align_texts(p, t, l, 0, d, &cap, err)))
+    if ((rc = align_texts(p, ws, t, l, 0, d, &cap, err)))
         goto fail;
     if (r->keywords[0] && r->keywords[1] &&
         add_unit(d, &cap, strdup(r->keywords[0]), strdup(r->keywords[1]), SL_UNIT_KEYWORDS, NULL))
@@ -227,19 +250,34 @@ fail:
     return rc;
 }
 
-int sl_pipe_pair(const sl_pipe *p, const char *name, const char *id_text, size_t id_len,
-                 const char *en_text, size_t en_len, sl_doc *d, sl_error *err)
+/* The length of text cut to at most max bytes, at a character boundary. */
+static size_t prefix(const char *text, size_t len, size_t max)
+{
+    if (len <= max)
+        return len;
+    while (max && ((unsigned char)text[max] & 0xC0) == 0x80)
+        max--;
+    return max;
+}
+
+/* The text pair; presplit: one segment per line. */
+static int pair(const sl_pipe *p, sl_pipe_ws *ws, const char *name, const char *id_text,
+                size_t id_len, const char *en_text, size_t en_len, int presplit, sl_doc *d,
+                sl_error *err)
 {
     int rc = start(d, name, err);
     size_t cap = 0;
     const char *t[2] = { id_text, en_text };
     size_t l[2] = { id_len, en_len };
-    if (rc || (rc = align_texts(p, t, l, p->o.presplit, d, &cap, err))) {
+    if (rc || (rc = align_texts(p, ws, t, l, presplit, d, &cap, err))) {
         sl_doc_free(d);
         return rc;
     }
     /* two files given the wrong way round align into nonsense that looks
-     * fine: say so when the stop words are clear about it */
+     * fine: say so when the stop words are clear about it (the first
+     * 64 kB of each tell as well as the whole) */
+    id_len = prefix(id_text, id_len, 65536);
+    en_len = prefix(en_text, en_len, 65536);
     int g0 = sl_langid_guess(p->lid, id_text, id_len, NULL);
     int g1 = sl_langid_guess(p->lid, en_text, en_len, NULL);
     if (g0 == 1 && g1 == 0)
@@ -251,4 +289,26 @@ int sl_pipe_pair(const sl_pipe *p, const char *name, const char *id_text, size_t
         snprintf(d->rec.note, sizeof d->rec.note, "both files read as %s",
                  g0 ? p->o.align.tgt_lang : p->o.align.src_lang);
     return SL_OK;
+}
+
+int sl_pipe_pair(const sl_pipe *p, sl_pipe_ws *ws, const char *name, const char *id_text,
+                 size_t id_len, const char *en_text, size_t en_len, sl_doc *d, sl_error *err)
+{
+    return pair(p, ws, name, id_text, id_len, en_text, en_len, p->o.presplit, d, err);
+}
+
+int sl_pipe_item(const sl_pipe *p, sl_pipe_ws *ws, sl_item *it, sl_doc *d, sl_error *err)
+{
+    memset(d, 0, sizeof *d);
+    if (!it->status)
+        sl_item_prepare(it);
+    if (it->status) {
+        if (err)
+            *err = it->err;
+        return it->status;
+    }
+    if (it->kind == SL_ITEM_RECORD)
+        return sl_pipe_record(p, ws, it->name, it->t[0].data, it->t[0].len, d, err);
+    return pair(p, ws, it->name, it->t[0].data, it->t[0].len, it->t[1].data, it->t[1].len,
+                it->presplit || p->o.presplit, d, err);
 }

@@ -150,6 +150,8 @@ static void test_align_record_tmx(void)
     CU_ASSERT_EQUAL(count(tmx, "<tu>"), 12); /* title, 10 sentences, keywords */
     CU_ASSERT_PTR_NOT_NULL(strstr(tmx, "srclang=\"id\""));
     CU_ASSERT_PTR_NOT_NULL(strstr(tmx, "<prop type=\"x-unit\">keywords</prop>"));
+    CU_ASSERT_STRING_EQUAL(slurp(TMP ".err"), ""); /* quiet unless asked */
+    CU_ASSERT_EQUAL_FATAL(run("align -v -o " TMP ".tmx ../samples/001_law.txt"), 0);
     CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "wrote 12 units"));
     const char *dtd = test_shared_path("docs/tmx14.dtd");
     if (dtd) {

@@ -42,6 +42,15 @@ static void test_directory(void)
     sl_input_close(in);
 }
 
+/* sl_input_next, then each item decoded as a worker thread would. */
+static size_t next_decoded(sl_input *in, sl_item *it, size_t max)
+{
+    size_t n = sl_input_next(in, it, max);
+    for (size_t k = 0; k < n; k++)
+        sl_item_prepare(&it[k]);
+    return n;
+}
+
 static void test_jsonl(void)
 {
     CU_ASSERT_EQUAL_FATAL(test_run("mkdir -p " DIR_), 0);
@@ -51,7 +60,7 @@ static void test_jsonl(void)
     sl_input *in = sl_input_open(DIR_ "/batch.jsonl", 0, &err);
     CU_ASSERT_PTR_NOT_NULL_FATAL(in);
     sl_item it[4];
-    CU_ASSERT_EQUAL_FATAL(sl_input_next(in, it, 4), 2);
+    CU_ASSERT_EQUAL_FATAL(next_decoded(in, it, 4), 2);
     CU_ASSERT_STRING_EQUAL(it[0].name, "d1");
     CU_ASSERT_EQUAL(it[0].kind, SL_ITEM_PAIR);
     CU_ASSERT(it[0].t[1].len == 4 && memcmp(it[0].t[1].data, "One.", 4) == 0);
@@ -76,7 +85,7 @@ static void expect_bad(const char *bad, long col, const char *msg)
     sl_input *in = sl_input_open(DIR_ "/bad.jsonl", 0, &err);
     CU_ASSERT_PTR_NOT_NULL_FATAL(in);
     sl_item it[4];
-    CU_ASSERT_EQUAL_FATAL(sl_input_next(in, it, 4), 3);
+    CU_ASSERT_EQUAL_FATAL(next_decoded(in, it, 4), 3);
     CU_ASSERT(it[0].status == SL_OK && strcmp(it[0].name, "a") == 0);
     CU_ASSERT(it[2].status == SL_OK && strcmp(it[2].name, "c") == 0);
     CU_ASSERT_EQUAL(it[1].status, SL_EINPUT);
@@ -99,7 +108,9 @@ static void test_jsonl_errors(void)
 {
     expect_bad("{\"id\":\"Dua.\"", 12, "invalid JSON");
     expect_bad("{\"id\":\"Dua.\"}", 0, "\"id\" and \"en\"");
-    expect_bad("{\"id\":\"x\",\"en\":3}", 0, "must be a string");
+    expect_bad("{\"id\":\"x\",\"en\":3}", 0, "must be a string or an array");
+    expect_bad("{\"id\":[\"x\"],\"en\":\"y\"}", 0, "both be strings or both be arrays");
+    expect_bad("{\"id\":[\"x\",2],\"en\":[\"y\"]}", 0, "\"id\"[1] must be a string");
     expect_bad("{\"id\":\"a\\u0000b\",\"en\":\"x\"}", 16, "NUL");
 }
 
@@ -118,7 +129,7 @@ static void test_jsonl_chunks(void)
     sl_item it[6];
     int good = 0, bad = 0;
     size_t n;
-    while ((n = sl_input_next(in, it, 6)) > 0)
+    while ((n = next_decoded(in, it, 6)) > 0)
         for (size_t k = 0; k < n; k++) {
             if (it[k].status) {
                 bad++;
@@ -155,13 +166,75 @@ static void test_bad_record_file(void)
         sl_item_free(&it[k]);
     sl_input_close(in);
     /* a pair of files, one missing */
-    sl_item_load_pair(&it[0], DIR_ "/a.txt", DIR_ "/nonexistent.txt");
+    sl_item_load_pair(&it[0], "a", DIR_ "/a.txt", DIR_ "/nonexistent.txt", 0);
     CU_ASSERT_EQUAL(it[0].status, SL_EIO);
     CU_ASSERT_STRING_EQUAL(it[0].err.file, DIR_ "/nonexistent.txt");
     sl_item_free(&it[0]);
-    sl_item_load_pair(&it[0], DIR_ "/a.txt", DIR_ "/c.txt");
+    sl_item_load_pair(&it[0], "a", DIR_ "/a.txt", DIR_ "/c.txt", 1);
     CU_ASSERT(it[0].status == SL_OK && it[0].kind == SL_ITEM_PAIR && it[0].t[1].data[0] == 'C');
+    CU_ASSERT(it[0].presplit && strcmp(it[0].name, "a") == 0);
     sl_item_free(&it[0]);
+}
+
+/* Segment arrays: one segment per line, a line break inside a segment
+ * made a space so segments stay one per line. */
+static void test_jsonl_arrays(void)
+{
+    CU_ASSERT_EQUAL_FATAL(test_run("mkdir -p " DIR_), 0);
+    put(DIR_ "/arrays.jsonl",
+        "{\"doc\":\"p\",\"id\":[\"Satu.\",\"Dua\\nbaris.\"],\"en\":[\"One.\"]}\n"
+        "{\"doc\":\"q\",\"id\":\"Tiga.\",\"en\":\"Three.\"}\n");
+    sl_error err;
+    sl_input *in = sl_input_open(DIR_ "/arrays.jsonl", 0, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(in);
+    sl_item it[4];
+    CU_ASSERT_EQUAL_FATAL(next_decoded(in, it, 4), 2);
+    CU_ASSERT_EQUAL(it[0].status, SL_OK);
+    CU_ASSERT(it[0].presplit);
+    CU_ASSERT(it[0].t[0].len == 17 && memcmp(it[0].t[0].data, "Satu.\nDua baris.\n", 17) == 0);
+    CU_ASSERT(it[0].t[1].len == 5 && memcmp(it[0].t[1].data, "One.\n", 5) == 0);
+    CU_ASSERT(!it[1].presplit); /* strings stay running text */
+    unsigned long long done, total;
+    sl_input_progress(in, &done, &total);
+    CU_ASSERT(done > 0 && done == total);
+    for (int k = 0; k < 2; k++)
+        sl_item_free(&it[k]);
+    sl_input_close(in);
+    /* the same file read with SL_INPUT_PRESPLIT: strings are lines too */
+    in = sl_input_open(DIR_ "/arrays.jsonl", SL_INPUT_PRESPLIT, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(in);
+    CU_ASSERT_EQUAL_FATAL(next_decoded(in, it, 4), 2);
+    CU_ASSERT(it[0].presplit && it[1].presplit);
+    for (int k = 0; k < 2; k++)
+        sl_item_free(&it[k]);
+    sl_input_close(in);
+}
+
+/* A directory of NAME.id / NAME.en pairs beside records; an English file
+ * without its Indonesian one is reported, in name order. */
+static void test_dir_pairs(void)
+{
+    CU_ASSERT_EQUAL_FATAL(test_run("rm -rf " DIR_ "/pairs && mkdir -p " DIR_ "/pairs"), 0);
+    put(DIR_ "/pairs/a.id", "Satu.\nDua.\n");
+    put(DIR_ "/pairs/a.en", "One.\nTwo.\n");
+    put(DIR_ "/pairs/b.en", "Lonely.\n");
+    put(DIR_ "/pairs/c.txt", "Judul = Title / A\nABSTRAK\nSatu.\nABSTRACT\nOne.\n");
+    put(DIR_ "/pairs/notes.md", "not a document\n");
+    sl_error err;
+    sl_input *in = sl_input_open(DIR_ "/pairs", SL_INPUT_PRESPLIT, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(in);
+    sl_item it[8];
+    CU_ASSERT_EQUAL_FATAL(next_decoded(in, it, 8), 3);
+    CU_ASSERT(it[0].status == SL_OK && it[0].kind == SL_ITEM_PAIR && it[0].presplit);
+    CU_ASSERT_STRING_EQUAL(it[0].name, "a");
+    CU_ASSERT(it[0].t[1].len == 10 && memcmp(it[0].t[1].data, "One.\nTwo.\n", 10) == 0);
+    CU_ASSERT_EQUAL(it[1].status, SL_EINPUT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(it[1].err.msg, "without its Indonesian"));
+    CU_ASSERT(it[2].status == SL_OK && it[2].kind == SL_ITEM_RECORD);
+    CU_ASSERT_STRING_EQUAL(it[2].name, "c");
+    for (int k = 0; k < 3; k++)
+        sl_item_free(&it[k]);
+    sl_input_close(in);
 }
 
 static void test_missing(void)
@@ -178,6 +251,8 @@ int test_input_register(void)
         !CU_add_test(s, "jsonl errors", test_jsonl_errors) ||
         !CU_add_test(s, "jsonl: a bad line loses no good one", test_jsonl_chunks) ||
         !CU_add_test(s, "unreadable record file", test_bad_record_file) ||
+        !CU_add_test(s, "jsonl: arrays of segments", test_jsonl_arrays) ||
+        !CU_add_test(s, "directory of NAME.id, NAME.en pairs", test_dir_pairs) ||
         !CU_add_test(s, "missing", test_missing))
         return -1;
     return 0;

@@ -35,7 +35,7 @@ static int run_record(const char *path, sl_doc *d)
     sl_error err;
     if (sl_text_load(path, NULL, &t, &err))
         return -1;
-    int rc = sl_pipe_record(pipe_, path, t.data, t.len, d, &err);
+    int rc = sl_pipe_record(pipe_, NULL, path, t.data, t.len, d, &err);
     sl_text_free(&t);
     return rc;
 }
@@ -131,7 +131,7 @@ static void test_pair(void)
     const char *en = "This research was conducted in Bogor in 2021. As a result 87.5% of respondents were satisfied.";
     sl_doc d;
     sl_error err;
-    CU_ASSERT_EQUAL_FATAL(sl_pipe_pair(pipe_, "pair", id, strlen(id), en, strlen(en), &d, &err),
+    CU_ASSERT_EQUAL_FATAL(sl_pipe_pair(pipe_, NULL, "pair", id, strlen(id), en, strlen(en), &d, &err),
                           SL_OK);
     CU_ASSERT_EQUAL(d.nunits, 2);
     CU_ASSERT_EQUAL(d.nsent[0], 2);
@@ -147,11 +147,11 @@ static void test_one_abstract(void)
                       "and the data were analysed qualitatively.\n";
     sl_doc d;
     sl_error err;
-    CU_ASSERT_EQUAL(sl_pipe_record(pipe_, "r1", rec, strlen(rec), &d, &err), SL_EMISSING);
+    CU_ASSERT_EQUAL(sl_pipe_record(pipe_, NULL, "r1", rec, strlen(rec), &d, &err), SL_EMISSING);
     CU_ASSERT_STRING_EQUAL(err.file, "r1");
     CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "no Indonesian abstract"));
     CU_ASSERT_PTR_NULL(d.units); /* nothing to free */
-    CU_ASSERT_EQUAL(sl_pipe_record(pipe_, "r2", "x = / y\n", 8, &d, &err), SL_EMISSING);
+    CU_ASSERT_EQUAL(sl_pipe_record(pipe_, NULL, "r2", "x = / y\n", 8, &d, &err), SL_EMISSING);
 }
 
 int test_pipeline_register(void)

@@ -29,6 +29,10 @@ typedef struct sl_align_opts {
                     * (0: automatic; segments run in parallel) */
     int threads;   /* threads for the segments of one long text (0: OpenMP's
                     * default; inside a parallel batch, one) */
+    /* Called now and then while a long text is aligned (one call at a
+     * time, from any thread): done of total steps. NULL: not called. */
+    void (*progress)(void *ctx, size_t done, size_t total);
+    void *progress_ctx;
 } sl_align_opts;
 
 /* Fills o with the defaults: id -> en, max_side 3, automatic band. */

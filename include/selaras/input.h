@@ -13,6 +13,12 @@ enum sl_item_kind {
     SL_ITEM_PAIR    /* t[0] Indonesian, t[1] English text */
 };
 
+/* How sl_input_open reads its path. */
+enum sl_input_flags {
+    SL_INPUT_JSONL = 1,   /* JSON Lines, whatever the file name */
+    SL_INPUT_PRESPLIT = 2 /* pairs hold one segment per line */
+};
+
 /* One document of a source. An item that could not be read (a broken JSON
  * line, a record file that is not UTF-8) still comes back, with status and
  * err saying where and why, so the good items around it are never lost. */
@@ -23,25 +29,44 @@ typedef struct sl_item {
     char *path;     /* the file it was read from, "<stdin>" for "-" (NULL when
                      * out of memory) */
     long line;      /* its line there (JSON Lines), 0 for a whole file */
+    int presplit;   /* a pair of segment lists, one segment per line */
     int status;     /* SL_OK, or the error code in err */
     sl_error err;
+    char *raw;      /* a JSON line not decoded yet (see sl_item_prepare) */
+    size_t rawlen;
 } sl_item;
 
 typedef struct sl_input sl_input;
 
-/* Opens path: a directory (every *.txt file in it, in name order, is a
- * record), a JSON Lines file (*.jsonl, or jsonl set: one object
- * {"doc": "...", "id": "...", "en": "..."} per line), or one record file
- * ("-" is stdin). NULL with err set when path cannot be opened. */
-sl_input *sl_input_open(const char *path, int jsonl, sl_error *err);
+/* Opens path (flags: enum sl_input_flags):
+ * - a directory: in name order, every *.txt file in it is a record, and
+ *   every pair NAME.id, NAME.en a document of two texts (pre-split with
+ *   SL_INPUT_PRESPLIT), named NAME;
+ * - a JSON Lines file (*.jsonl, or SL_INPUT_JSONL): one object per line,
+ *   {"doc": "...", "id": ..., "en": ...} where "id" and "en" are both
+ *   strings (running text) or both arrays of strings (one segment each,
+ *   as --presplit reads lines);
+ * - one record file ("-" is stdin).
+ * NULL with err set when path cannot be opened. */
+sl_input *sl_input_open(const char *path, int flags, sl_error *err);
 
 /* Reads up to max items; returns how many (0 at the end). A read error on
- * the stream comes back as a last item with its status set. */
+ * the stream comes back as a last item with its status set. A JSON line
+ * comes back raw, to be decoded by sl_item_prepare (in the thread that
+ * processes it). */
 size_t sl_input_next(sl_input *in, sl_item *items, size_t max);
 
-/* Two files, Indonesian and English text, as one item named id_path
+/* Decodes a raw item (a JSON line); sets its status and err when the line
+ * is broken. Does nothing for an item already decoded or failed. */
+void sl_item_prepare(sl_item *it);
+
+/* Bytes of the source read so far and in all (0 when unknown, a pipe). */
+void sl_input_progress(const sl_input *in, unsigned long long *done, unsigned long long *total);
+
+/* Two files, Indonesian and English text, as one item named name
  * (status set when one cannot be read). */
-void sl_item_load_pair(sl_item *it, const char *id_path, const char *en_path);
+void sl_item_load_pair(sl_item *it, const char *name, const char *id_path, const char *en_path,
+                       int presplit);
 
 /* "path" or "path:line": where an item came from, for messages. */
 const char *sl_item_where(const sl_item *it, char *buf, size_t size);

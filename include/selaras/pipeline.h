@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include "selaras/align.h"
 #include "selaras/error.h"
+#include "selaras/input.h"
 #include "selaras/langid.h"
 #include "selaras/lexicon.h"
 #include "selaras/record.h"
@@ -13,7 +14,7 @@
 typedef struct sl_pipe_opts {
     sl_align_opts align;
     const char *rules_dir; /* NULL: built-in splitter rules */
-    int presplit;          /* two-file input holds one segment per line */
+    int presplit;          /* text pairs hold one segment per line */
 } sl_pipe_opts;
 
 /* Splitters, aligner and language profiles, built once and then shared
@@ -21,6 +22,13 @@ typedef struct sl_pipe_opts {
 typedef struct sl_pipe sl_pipe;
 sl_pipe *sl_pipe_new(const sl_pipe_opts *o, const sl_lexicon *lex, sl_error *err);
 void sl_pipe_free(sl_pipe *p);
+
+/* One thread's scratch for the pipeline (the aligner's word cache and
+ * working memory), reused from document to document: give each thread its
+ * own, or NULL for a temporary one (slower: nothing is reused). */
+typedef struct sl_pipe_ws sl_pipe_ws;
+sl_pipe_ws *sl_pipe_ws_new(const sl_pipe *p, sl_error *err);
+void sl_pipe_ws_free(sl_pipe_ws *w);
 
 enum sl_unit_kind { SL_UNIT_TITLE, SL_UNIT_SENTENCE, SL_UNIT_KEYWORDS };
 
@@ -44,14 +52,21 @@ typedef struct sl_doc {
 /* A catalogue record: parse, split both abstracts, align; the parallel
  * title and the keyword lines become units of their own. Fails with
  * SL_EMISSING when the record lacks the abstract of either language. */
-int sl_pipe_record(const sl_pipe *p, const char *name, const char *text, size_t len,
-                   sl_doc *out, sl_error *err);
+int sl_pipe_record(const sl_pipe *p, sl_pipe_ws *ws, const char *name, const char *text,
+                   size_t len, sl_doc *out, sl_error *err);
 
-/* Two texts, raw (split here) or one segment per line (opts.presplit).
- * When the stop words say the texts are swapped, or in one language,
- * out->rec.note says so. */
-int sl_pipe_pair(const sl_pipe *p, const char *name, const char *id_text, size_t id_len,
-                 const char *en_text, size_t en_len, sl_doc *out, sl_error *err);
+/* Two texts, raw (split here) or one segment per line (opts.presplit;
+ * blank lines are not segments). When the stop words say the texts are
+ * swapped, or in one language, out->rec.note says so. */
+int sl_pipe_pair(const sl_pipe *p, sl_pipe_ws *ws, const char *name, const char *id_text,
+                 size_t id_len, const char *en_text, size_t en_len, sl_doc *out, sl_error *err);
+
+/* An item of an input (sl_input_next), whatever its kind: a record, a pair
+ * of texts, or a pair of segment lists (it->presplit, or opts.presplit). A
+ * JSON line is decoded here (sl_item_prepare), so that the threads that
+ * align share that work too; an item that fails to decode returns its
+ * status with it->err copied to err. */
+int sl_pipe_item(const sl_pipe *p, sl_pipe_ws *ws, sl_item *it, sl_doc *out, sl_error *err);
 
 void sl_doc_free(sl_doc *d);
 
