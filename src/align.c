@@ -234,6 +234,8 @@ typedef struct {
     size_t cap_s, cap_t;
     size_t sa, ta;       /* first row and column the tables start at */
     sl_matchrows mr;     /* the segment's match rows */
+    int mr_valid;        /* mr holds rows of the current document */
+    int mr_full;         /* ... all of them, over every column */
     sl_matchrows aux;    /* one-off rows for cells off the band */
 } segws_t;
 
@@ -311,6 +313,35 @@ static double aux_matches(const model_t *m, segws_t *w, size_t i0, size_t a, siz
     if (sl_match_rows(&w->aux, m->f, i0, a, c0, c1))
         return -1;
     return sl_match_bead(&w->aux, m->f, i0, a, j0, b);
+}
+
+/* The 1-1 matches of source sentence i with target sentence j: from the
+ * match rows when they hold the cell, else computed on the side. */
+static double pair_k(const model_t *m, segws_t *w, size_t i, size_t j)
+{
+    const sl_matchrows *r = &w->mr;
+    if (w->mr_valid && i >= r->i0 && i < r->i0 + r->n && j >= r->c0[i - r->i0] &&
+        j < r->c1[i - r->i0])
+        return sl_match_k11(r, i, j);
+    return aux_matches(m, w, i, 1, j, 1);
+}
+
+/* A document small enough to search whole: its match rows, every source
+ * sentence against every target one, built once for the estimates, both
+ * passes and the confidences. */
+static int full_rows(const model_t *m, segws_t *w)
+{
+    size_t ns = m->ns, nt = m->nt;
+    if (rows_reserve(w, ns + 1))
+        return -1;
+    for (size_t r = 0; r < ns; r++) {
+        w->c0[r] = 0;
+        w->c1[r] = nt;
+    }
+    if (sl_match_rows(&w->mr, m->f, 0, ns, w->c0, w->c1))
+        return -1;
+    w->mr_valid = w->mr_full = 1;
+    return 0;
 }
 
 /* The cost of a bead given its matches k; the lexical terms come from the
@@ -397,8 +428,9 @@ static int seg_run(const model_t *m, segws_t *w, sl_band *band, seg_t *s, int la
         if (grow(&w->d, &w->cap_d, total, sizeof *w->d) || grow(&w->bk, &w->cap_bk, total, 1))
             return -1;
         /* each source sentence's columns: those of the beads ending in the
-         * next maxw rows */
-        for (size_t r = 0; r + 1 < R; r++) {
+         * next maxw rows (a whole document has them all already) */
+        int whole = w->mr_full && ia == 0 && ib == m->ns && ja == 0 && jb == m->nt;
+        for (size_t r = 0; r + 1 < R && !whole; r++) {
             size_t c0 = (size_t)-1, c1 = 0;
             for (size_t q = r + 1; q < R && q <= r + (size_t)maxw; q++) {
                 size_t lo = w->lo[q] > (size_t)maxw ? w->lo[q] - (size_t)maxw : 0;
@@ -412,8 +444,12 @@ static int seg_run(const model_t *m, segws_t *w, sl_band *band, seg_t *s, int la
             w->c0[r] = c0;
             w->c1[r] = c1 > c0 ? c1 : c0;
         }
-        if (sl_match_rows(&w->mr, f, ia, R - 1, w->c0, w->c1))
-            return -1;
+        if (!whole) {
+            w->mr_full = 0;
+            if (sl_match_rows(&w->mr, f, ia, R - 1, w->c0, w->c1))
+                return -1;
+        }
+        w->mr_valid = 1;
         /* lexical terms of every range a bead of the segment can cover */
         w->sa = ia;
         w->ta = ja;
@@ -553,7 +589,7 @@ static int seg_run(const model_t *m, segws_t *w, sl_band *band, seg_t *s, int la
         double best = 0;
         for (size_t y = near > 2 ? near - 2 : 0; y < other && y <= near + 2; y++) {
             size_t i0 = side == 0 ? k : y, j0 = side == 0 ? y : k;
-            double km = aux_matches(m, w, i0, 1, j0, 1);
+            double km = pair_k(m, w, i0, j0);
             if (km < 0)
                 return -1;
             double c = conf_of(m, 1, 1, cost_k(m, w, i0, 1, j0, 1, km, 0));
@@ -586,13 +622,14 @@ static int estimate_initial(model_t *m, segws_t *w, const size_t *centre)
         size_t c0 = jd > f1 ? jd - f1 : 0, c1 = jd + f1 + 1 < m->nt ? jd + f1 + 1 : m->nt;
         if (c0 >= c1)
             continue;
-        if (sl_match_rows(&w->aux, m->f, i, 1, &c0, &c1))
+        if (!w->mr_full && sl_match_rows(&w->aux, m->f, i, 1, &c0, &c1))
             return -1;
         double best = -1, bestn = 0;
         for (size_t j = c0; j < c1; j++) {
             size_t dist = j > jd ? j - jd : jd - j;
             double nb = m->ts[1][j + 1] - m->ts[1][j];
-            double k = sl_match_bead(&w->aux, m->f, i, 1, j, 1);
+            double k = w->mr_full ? sl_match_k11(&w->mr, i, j)
+                                  : sl_match_bead(&w->aux, m->f, i, 1, j, 1);
             if (k < 0)
                 return -1;
             if (dist <= near) {
@@ -658,12 +695,10 @@ static int estimate_from(model_t *m, segws_t *w, const sl_beads *b, const double
             continue;
         double na = m->ts[0][bd->i0 + 1] - m->ts[0][bd->i0];
         size_t c0 = bd->j0 > 3 ? bd->j0 - 3 : 0, c1 = bd->j0 + 4 < m->nt ? bd->j0 + 4 : m->nt;
-        if (sl_match_rows(&w->aux, m->f, bd->i0, 1, &c0, &c1))
-            return -1;
         for (size_t j = c0; j < c1; j++) {
             if (j + 1 >= bd->j0 && j <= bd->j0 + 1)
                 continue;
-            double kk = sl_match_bead(&w->aux, m->f, bd->i0, 1, j, 1);
+            double kk = pair_k(m, w, bd->i0, j);
             if (kk < 0)
                 return -1;
             kr += kk;
@@ -863,6 +898,10 @@ int sl_align_with(const sl_aligner *al, sl_align_ws *ws, const sl_span *src, siz
             goto nomem;
         ws->nseg = 1;
     }
+    for (int x = 0; x < ws->nseg; x++)
+        ws->seg[x].mr_valid = ws->seg[x].mr_full = 0;
+    if (full && ns && nt && full_rows(&m, &ws->seg[0]))
+        goto nomem;
     size_t *cj = NULL;
     if (full) {
         band.n = ns + 1;

@@ -111,6 +111,10 @@ struct sl_vocab {
     size_t kstamps;
     uint32_t *ks;
     size_t kscap;
+    struct tok *tk; /* the sentence being read: its tokens' names in tb */
+    size_t ntk, tkcap;
+    char *tb;
+    size_t tblen, tbcap;
     char buf[300];
 };
 
@@ -170,6 +174,8 @@ void sl_vocab_free(sl_vocab *v)
     free(v->kgen);
     free(v->kloc);
     free(v->ks);
+    free(v->tk);
+    free(v->tb);
     free(v);
 }
 
@@ -320,25 +326,23 @@ static long word_type(sl_vocab *v, int side, const char *w, size_t n, const char
     return new_type(v, name, len, &ks, 0);
 }
 
-/* Type id of a token: kind 'w' (a lower-cased word), 'n' (digits) or 'p'
- * (a cue), looked up in the cache or built. */
-static long token_type(sl_vocab *v, int side, char kind, const char *s, size_t n)
+/* Type id of a token named name (len bytes: side, kind, text; kind 'w' a
+ * lower-cased word, 'n' digits, 'p' a cue; h its hash), from the cache or
+ * built. */
+static long token_type(sl_vocab *v, const char *name, size_t len, uint32_t h)
 {
-    char name[260];
-    if (n > sizeof name - 2)
-        n = sizeof name - 2;
-    name[0] = (char)('0' + side);
-    name[1] = kind;
-    memcpy(name + 2, s, n);
-    long id = sl_strmap_get(v->types, name, n + 2);
+    long id = sl_strmap_get_h(v->types, name, len, h);
     if (id >= 0)
         return id;
-    if (kind == 'w')
-        return word_type(v, side, s, n, name, n + 2);
+    int side = name[0] - '0';
+    const char *s = name + 2;
+    size_t n = len - 2;
+    if (name[1] == 'w')
+        return word_type(v, side, s, n, name, len);
     keyset ks = { .k = v->ks, .n = 0 };
-    if (add_key(v, &ks, kind == 'n' ? 'N' : 'P', s, n))
+    if (add_key(v, &ks, name[1] == 'n' ? 'N' : 'P', s, n))
         return -1;
-    return new_type(v, name, n + 2, &ks, 0);
+    return new_type(v, name, len, &ks, 0);
 }
 
 /* ---- per-document extraction ----------------------------------------- */
@@ -405,7 +409,15 @@ static int add_token(ctx_t *c, int s, long g)
         for (uint32_t x = 0; x < t->nk; x++)
             if (local_key(c, v->pool[t->k0 + x], &f->key[s][at + x]))
                 return -1;
-        qsort(f->key[s] + at, t->nk, sizeof *f->key[s], cmp_u32);
+        uint32_t *k = f->key[s] + at; /* a few keys: insertion sort */
+        for (uint32_t x = 1; x < t->nk; x++) {
+            uint32_t y = x, val = k[x];
+            while (y > 0 && k[y - 1] > val) {
+                k[y] = k[y - 1];
+                y--;
+            }
+            k[y] = val;
+        }
         f->koff[s][lt + 1] = at + t->nk;
         if (local_key(c, t->word, &c->wordk[s][lt]))
             return -1;
@@ -452,13 +464,47 @@ static size_t put_lower(const sl_featcfg *cfg, unsigned cp, char *out)
     return 4;
 }
 
+/* A token of the sentence being read: its cache name in v->tb. */
+struct tok {
+    size_t off, len;
+    uint32_t h;
+};
+
+/* Appends the token name (side, kind, text) to the sentence's list and
+ * prefetches its slot in the type cache. */
+static int push_token(ctx_t *c, int side, char kind, const char *text, size_t n)
+{
+    sl_vocab *v = c->v;
+    if (n > 256)
+        n = 256;
+    if (grow(&v->tb, &v->tbcap, v->tblen + n + 2, 1) ||
+        grow(&v->tk, &v->tkcap, v->ntk + 1, sizeof *v->tk))
+        return -1;
+    char *name = v->tb + v->tblen;
+    name[0] = (char)('0' + side);
+    name[1] = kind;
+    memcpy(name + 2, text, n);
+    struct tok *t = &v->tk[v->ntk++];
+    t->off = v->tblen;
+    t->len = n + 2;
+    t->h = sl_strmap_hash(name, n + 2);
+    sl_strmap_prefetch(v->types, t->h);
+    v->tblen += n + 2;
+    return 0;
+}
+
+/* Reads one sentence in two steps: its tokens first (hashed, their cache
+ * slots prefetched), then their types, so that the memory latency of a
+ * large cache overlaps instead of adding up. */
 static int sentence(ctx_t *c, int side, const sl_span *sp, sl_sentfeat *sf)
 {
-    const sl_featcfg *cfg = c->v->cfg;
+    sl_vocab *v = c->v;
+    const sl_featcfg *cfg = v->cfg;
     const char *s = sp->s;
     size_t n = sp->len, i = 0, chars = 0, adv;
     char w[256];
     sf->tok0 = c->f->ntok[side];
+    v->ntk = v->tblen = 0;
     int prev_space = 1;
     while (i < n) {
         unsigned char b = (unsigned char)s[i];
@@ -499,8 +545,7 @@ static int sentence(ctx_t *c, int side, const sl_span *sp, sl_sentfeat *sf)
                 i += adv;
                 chars++;
             }
-            long g = token_type(c->v, side, 'w', w, wl);
-            if (g < 0 || add_token(c, side, g))
+            if (push_token(c, side, 'w', w, wl))
                 return -1;
         } else if (cp >= '0' && cp <= '9') {
             size_t k = 0;
@@ -512,21 +557,22 @@ static int sentence(ctx_t *c, int side, const sl_span *sp, sl_sentfeat *sf)
                 i++;
                 chars++;
             }
-            long g = token_type(c->v, side, 'n', w, k);
-            if (g < 0 || add_token(c, side, g))
+            if (push_token(c, side, 'n', w, k))
                 return -1;
         } else {
             /* punctuation that survives translation: a question, a
              * quotation, a parenthesis */
             const char *cue = cp == '?' ? "?" : cp == '(' ? "(" : (cp == '"' || cp == 0x201C) ? "\"" : NULL;
-            if (cue) {
-                long g = token_type(c->v, side, 'p', cue, 1);
-                if (g < 0 || add_token(c, side, g))
-                    return -1;
-            }
+            if (cue && push_token(c, side, 'p', cue, 1))
+                return -1;
             i += adv;
             chars++;
         }
+    }
+    for (size_t t = 0; t < v->ntk; t++) {
+        long g = token_type(v, v->tb + v->tk[t].off, v->tk[t].len, v->tk[t].h);
+        if (g < 0 || add_token(c, side, g))
+            return -1;
     }
     sf->ntok = c->f->ntok[side] - sf->tok0;
     sf->chars = chars;

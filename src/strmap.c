@@ -1,22 +1,30 @@
 /* strmap.c — open addressing (linear probing) over FNV-1a hashes; keys live
- * in one growing arena so that interning a word costs no malloc. */
+ * in one growing arena so that interning a word costs no malloc. A slot
+ * holds the key's hash beside its id, so a probe that meets another key
+ * is settled without touching the key arrays (one cache miss per lookup,
+ * which sl_strmap_prefetch can hide). */
 #include "selaras/strmap.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+typedef struct {
+    uint32_t hash;
+    uint32_t id1; /* id + 1, 0 = empty */
+} slot_t;
+
 struct sl_strmap {
-    long *slots;        /* id + 1, 0 = empty */
+    slot_t *slots;
     size_t nslots;      /* power of two */
     size_t *koff;       /* arena offset of each key */
-    uint32_t *khash, *klen;
+    uint32_t *klen;
     size_t n, kcap;
     char *arena;
     size_t alen, acap;
 };
 
-static uint32_t hash(const char *s, size_t len)
+uint32_t sl_strmap_hash(const char *s, size_t len)
 {
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < len; i++)
@@ -44,7 +52,6 @@ void sl_strmap_free(sl_strmap *m)
         return;
     free(m->slots);
     free(m->koff);
-    free(m->khash);
     free(m->klen);
     free(m->arena);
     free(m);
@@ -54,35 +61,48 @@ static long find(const sl_strmap *m, const char *key, size_t len, uint32_t h, si
 {
     size_t mask = m->nslots - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
-        long v = m->slots[i];
-        if (v == 0) {
+        slot_t v = m->slots[i];
+        if (v.id1 == 0) {
             *slot = i;
             return -1;
         }
-        long id = v - 1;
-        if (m->khash[id] == h && m->klen[id] == len &&
-            memcmp(m->arena + m->koff[id], key, len) == 0)
+        if (v.hash != h)
+            continue;
+        long id = (long)v.id1 - 1;
+        if (m->klen[id] == len && memcmp(m->arena + m->koff[id], key, len) == 0)
             return id;
     }
 }
 
-long sl_strmap_get(const sl_strmap *m, const char *key, size_t len)
+void sl_strmap_prefetch(const sl_strmap *m, uint32_t h)
+{
+    __builtin_prefetch(&m->slots[h & (m->nslots - 1)]);
+}
+
+long sl_strmap_get_h(const sl_strmap *m, const char *key, size_t len, uint32_t h)
 {
     size_t slot;
-    return find(m, key, len, hash(key, len), &slot);
+    return find(m, key, len, h, &slot);
+}
+
+long sl_strmap_get(const sl_strmap *m, const char *key, size_t len)
+{
+    return sl_strmap_get_h(m, key, len, sl_strmap_hash(key, len));
 }
 
 static int grow(sl_strmap *m)
 {
     size_t ns = m->nslots * 2;
-    long *s = calloc(ns, sizeof *s);
+    slot_t *s = calloc(ns, sizeof *s);
     if (!s)
         return -1;
-    for (size_t id = 0; id < m->n; id++) {
-        size_t i = m->khash[id] & (ns - 1);
-        while (s[i])
+    for (size_t k = 0; k < m->nslots; k++) {
+        if (!m->slots[k].id1)
+            continue;
+        size_t i = m->slots[k].hash & (ns - 1);
+        while (s[i].id1)
             i = (i + 1) & (ns - 1);
-        s[i] = (long)id + 1;
+        s[i] = m->slots[k];
     }
     free(m->slots);
     m->slots = s;
@@ -92,11 +112,13 @@ static int grow(sl_strmap *m)
 
 long sl_strmap_intern(sl_strmap *m, const char *key, size_t len)
 {
-    uint32_t h = hash(key, len);
+    uint32_t h = sl_strmap_hash(key, len);
     size_t slot;
     long id = find(m, key, len, h, &slot);
     if (id >= 0)
         return id;
+    if (m->n >= UINT32_MAX - 1)
+        return -1;
     if ((m->n + 1) * 2 > m->nslots) {
         if (grow(m))
             return -1;
@@ -108,10 +130,6 @@ long sl_strmap_intern(sl_strmap *m, const char *key, size_t len)
         if (!ko)
             return -1;
         m->koff = ko;
-        uint32_t *kh = realloc(m->khash, nc * sizeof *kh);
-        if (!kh)
-            return -1;
-        m->khash = kh;
         uint32_t *kl = realloc(m->klen, nc * sizeof *kl);
         if (!kl)
             return -1;
@@ -131,10 +149,9 @@ long sl_strmap_intern(sl_strmap *m, const char *key, size_t len)
     memcpy(m->arena + m->alen, key, len);
     m->arena[m->alen + len] = '\0';
     m->koff[m->n] = m->alen;
-    m->khash[m->n] = h;
     m->klen[m->n] = (uint32_t)len;
     m->alen += len + 1;
-    m->slots[slot] = (long)m->n + 1;
+    m->slots[slot] = (slot_t){ h, (uint32_t)m->n + 1 };
     return (long)m->n++;
 }
 

@@ -23,11 +23,41 @@ static int is_space(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* Bytes that go out as they are: printable ASCII but the five XML
+ * specials, and the bytes of multi-byte characters (checked one by one
+ * below only where a C1 control or U+FFFE/U+FFFF could start). */
+static int plain(unsigned char c)
+{
+    return (c > 0x20 && c < 0x7F && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'') ||
+           (c >= 0x80 && c != 0xC2 && c != 0xEF);
+}
+
 size_t sl_xml_text(FILE *f, const char *s, size_t len)
 {
     size_t out = 0, adv;
     int pending = 0; /* a space to write before the next visible character */
     for (size_t i = 0; i < len; i += adv) {
+        /* a run of plain bytes in one write: the common case by far */
+        size_t j = i;
+        for (;;) {
+            if (j < len && plain((unsigned char)s[j]))
+                j++;
+            else if (j > i && j + 1 < len && s[j] == ' ' && plain((unsigned char)s[j + 1]))
+                j += 2; /* a single space between words needs no collapsing */
+            else
+                break;
+        }
+        if (j > i) {
+            if (pending) {
+                fputc(' ', f);
+                out++;
+                pending = 0;
+            }
+            fwrite(s + i, 1, j - i, f);
+            out += j - i;
+            adv = j - i;
+            continue;
+        }
         if (forbidden(s, len, i, &adv))
             continue;
         if (is_space((unsigned char)s[i])) {
@@ -87,7 +117,9 @@ static void prop(FILE *f, const char *type, const char *value)
 {
     if (!value || !sl_xml_nonempty(value, strlen(value)))
         return;
-    fprintf(f, "      <prop type=\"%s\">", type);
+    fputs("      <prop type=\"", f);
+    fputs(type, f);
+    fputs("\">", f);
     sl_xml_text(f, value, strlen(value));
     fputs("</prop>\n", f);
 }
