@@ -404,7 +404,9 @@ static int seg_run(const model_t *m, segws_t *w, sl_band *band, seg_t *s, int la
 {
     const sl_docfeat *f = m->f;
     size_t ia = s->ia, ib = s->ib, ja = s->ja, jb = s->jb, R = ib - ia + 1;
-    int maxw = m->maxw;
+    /* the first pass only estimates the model and guides the second:
+     * beads up to 2-2 are enough for that */
+    int maxw = last ? m->maxw : (m->maxw < 2 ? m->maxw : 2);
     for (int round = 0;; round++) {
         s->b.n = 0;
         if (rows_reserve(w, R + 1))

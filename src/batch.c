@@ -22,9 +22,10 @@ int sl_batch_run(const sl_pipe *p, const sl_batch_opts *o, const sl_batch_cb *cb
     sl_error *errs = calloc(chunk, sizeof *errs);
     int *rcs = calloc(chunk, sizeof *rcs);
     unsigned char *mine = calloc(chunk, 1);
+    void **data = calloc(chunk, sizeof *data);
     sl_pipe_ws **ws = calloc((size_t)nth, sizeof *ws);
     int rc = 0;
-    if (!items || !docs || !errs || !rcs || !mine || !ws)
+    if (!items || !docs || !errs || !rcs || !mine || !data || !ws)
         goto nomem;
     for (int t = 0; t < nth; t++)
         if (!(ws[t] = sl_pipe_ws_new(p, err)))
@@ -43,11 +44,18 @@ int sl_batch_run(const sl_pipe *p, const sl_batch_opts *o, const sl_batch_cb *cb
                 continue;
             sl_error_clear(&errs[k]);
             rcs[k] = sl_pipe_item(p, ws[omp_get_thread_num()], &items[k], &docs[k], &errs[k]);
+            data[k] = !rcs[k] && cb->render ? cb->render(cb->ctx, &items[k], &docs[k]) : NULL;
         }
-        for (size_t k = 0; k < n && rc == 0; k++)
-            if (mine[k])
+        for (size_t k = 0; k < n; k++) {
+            if (mine[k] && rc == 0) {
                 rc = cb->take(cb->ctx, base + k, &items[k], rcs[k], rcs[k] ? NULL : &docs[k],
-                              &errs[k]);
+                              &errs[k], data[k]);
+                data[k] = NULL;
+            }
+            if (data[k] && cb->release)
+                cb->release(cb->ctx, data[k]);
+            data[k] = NULL;
+        }
         for (size_t k = 0; k < n; k++) {
             if (mine[k] && !rcs[k])
                 sl_doc_free(&docs[k]);
@@ -69,5 +77,6 @@ done:
     free(errs);
     free(rcs);
     free(mine);
+    free(data);
     return rc;
 }

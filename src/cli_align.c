@@ -252,11 +252,61 @@ static size_t next_items(void *ctx, sl_item *items, size_t max)
 
 /* Writes one processed item (rc and err from its processing), or skips or
  * reports it. Returns the run's status. */
+/* A document formatted by the worker that aligned it: the bytes of each
+ * output (the main one, Moses's second, the unaligned list). */
+typedef struct {
+    char *b[3];
+    size_t n[3], units;
+} rendered_t;
+
+static void release(void *ctx, void *data)
+{
+    (void)ctx;
+    rendered_t *x = data;
+    for (int k = 0; k < 3; k++)
+        free(x->b[k]);
+    free(x);
+}
+
+/* Formats a document in the worker thread, so the writing that must stay
+ * in order is only copying bytes. NULL when memory ran short: take then
+ * formats it itself. */
+static void *render(void *ctx, const sl_item *it, const sl_doc *d)
+{
+    const run_t *r = ctx;
+    (void)it;
+    rendered_t *x = calloc(1, sizeof *x);
+    if (!x)
+        return NULL;
+    FILE *f[3] = { NULL, NULL, NULL };
+    int want[3] = { 1, r->os.n > 1, r->os.un.f != NULL }, bad = 0;
+    for (int k = 0; k < 3; k++)
+        if (want[k] && !(f[k] = open_memstream(&x->b[k], &x->n[k])))
+            bad = 1;
+    if (!bad) {
+        x->units = sl_write_units(&r->w, f[0], f[1], d);
+        if (f[2])
+            sl_write_unaligned(f[2], &r->w.tmx, d);
+    }
+    for (int k = 0; k < 3; k++)
+        if (f[k] && (ferror(f[k]) | fclose(f[k])))
+            bad = 1;
+    if (bad) {
+        release(NULL, x);
+        return NULL;
+    }
+    return x;
+}
+
 static int take(void *ctx, size_t index, const sl_item *it, int rc, const sl_doc *d,
-                const sl_error *err)
+                const sl_error *err, void *data)
 {
     run_t *r = ctx;
     (void)index;
+    if (data && (it->status || rc)) {
+        release(NULL, data);
+        data = NULL;
+    }
     char where[1100];
     sl_item_where(it, where, sizeof where);
     r->seen++;
@@ -287,9 +337,20 @@ static int take(void *ctx, size_t index, const sl_item *it, int rc, const sl_doc
         cli_out_tail(&r->os.out[0], sl_write_tail(&r->w));
     }
     /* a failed write into memory shows when the chunk is committed */
-    sl_write_doc(&r->w, d);
-    if (r->os.un.f)
-        sl_write_unaligned(r->os.un.f, &r->w.tmx, d);
+    if (data) {
+        rendered_t *x = data;
+        sl_write_next(&r->w);
+        FILE *f[3] = { r->w.f[0], r->w.f[1], r->os.un.f };
+        for (int k = 0; k < 3; k++)
+            if (f[k] && x->n[k])
+                fwrite(x->b[k], 1, x->n[k], f[k]);
+        r->w.units += x->units;
+        release(NULL, x);
+    } else {
+        sl_write_doc(&r->w, d);
+        if (r->os.un.f)
+            sl_write_unaligned(r->os.un.f, &r->w.tmx, d);
+    }
     if (d->rec.note[0]) {
         if (r->w.batch)
             note(&r->notes, d->rec.note);
@@ -345,7 +406,8 @@ static int run(const opts_t *o, const sl_pipe *p, char **paths, int npaths, int 
     r.pair = pair;
     r.prog = prog;
     sl_batch_opts bo = { .threads = o->threads };
-    sl_batch_cb cb = { .ctx = &r, .next = next_items, .take = take, .chunk_done = chunk_done };
+    sl_batch_cb cb = { .ctx = &r, .next = next_items, .render = render, .release = release,
+                       .take = take, .chunk_done = chunk_done };
     sl_error err;
     int rc = sl_batch_run(p, &bo, &cb, &err);
     cli_progress_end(prog);

@@ -72,16 +72,25 @@ int sl_write_begin(sl_writer *w)
     return 0;
 }
 
+void sl_write_next(sl_writer *w)
+{
+    if (w->batch && w->docs && (w->fmt == SL_FMT_BEADS || w->fmt == SL_FMT_LADDER))
+        fputc('\n', w->f[0]);
+    w->docs++;
+}
+
 int sl_write_doc(sl_writer *w, const sl_doc *d)
 {
-    FILE *f = w->f[0];
-    if (w->batch && w->docs && (w->fmt == SL_FMT_BEADS || w->fmt == SL_FMT_LADDER))
-        fputc('\n', f);
-    w->docs++;
-    if (w->fmt == SL_FMT_TMX) {
-        w->units += sl_tmx_doc(f, &w->tmx, d);
-        return ferror(f) ? -1 : 0;
-    }
+    sl_write_next(w);
+    w->units += sl_write_units(w, w->f[0], w->f[1], d);
+    return ferror(w->f[0]) || (w->f[1] && ferror(w->f[1])) ? -1 : 0;
+}
+
+size_t sl_write_units(const sl_writer *w, FILE *f, FILE *f1, const sl_doc *d)
+{
+    if (w->fmt == SL_FMT_TMX)
+        return sl_tmx_doc(f, &w->tmx, d);
+    size_t units = 0;
     for (size_t i = 0; i < d->nunits; i++) {
         const sl_unit *u = &d->units[i];
         const sl_bead *b = &u->bead;
@@ -120,10 +129,10 @@ int sl_write_doc(sl_writer *w, const sl_doc *d)
             if (!both || !sl_xml_nonempty(u->src, strlen(u->src)) ||
                 !sl_xml_nonempty(u->tgt, strlen(u->tgt)))
                 continue;
-            flat(w->f[0], u->src);
-            fputc('\n', w->f[0]);
-            flat(w->f[1], u->tgt);
-            fputc('\n', w->f[1]);
+            flat(f, u->src);
+            fputc('\n', f);
+            flat(f1, u->tgt);
+            fputc('\n', f1);
             break;
         case SL_FMT_JSON:
             fputs("{\"doc\":", f);
@@ -136,11 +145,11 @@ int sl_write_doc(sl_writer *w, const sl_doc *d)
             fputs("}\n", f);
             break;
         }
-        w->units++;
+        units++;
     }
     if (w->fmt == SL_FMT_LADDER)
         fprintf(f, "%zu\t%zu\t1.000\n", d->nsent[0], d->nsent[1]);
-    return ferror(f) || (w->f[1] && ferror(w->f[1])) ? -1 : 0;
+    return units;
 }
 
 int sl_write_end(sl_writer *w)

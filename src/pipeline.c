@@ -275,9 +275,9 @@ static int pair(const sl_pipe *p, sl_pipe_ws *ws, const char *name, const char *
     }
     /* two files given the wrong way round align into nonsense that looks
      * fine: say so when the stop words are clear about it (the first
-     * 64 kB of each tell as well as the whole) */
-    id_len = prefix(id_text, id_len, 65536);
-    en_len = prefix(en_text, en_len, 65536);
+     * 16 kB of each tell as well as the whole) */
+    id_len = prefix(id_text, id_len, 16384);
+    en_len = prefix(en_text, en_len, 16384);
     int g0 = sl_langid_guess(p->lid, id_text, id_len, NULL);
     int g1 = sl_langid_guess(p->lid, en_text, en_len, NULL);
     if (g0 == 1 && g1 == 0)

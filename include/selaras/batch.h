@@ -22,12 +22,19 @@ typedef struct sl_batch_cb {
     void *ctx;
     /* Reads up to max items into items; returns how many, 0 at the end. */
     size_t (*next)(void *ctx, sl_item *items, size_t max);
+    /* Called in the worker thread right after a document is aligned (NULL:
+     * nothing): for per-document work that needs no order, such as
+     * formatting the output. Its result reaches take as data. */
+    void *(*render)(void *ctx, const sl_item *it, const sl_doc *d);
+    /* Frees a render result that take never got (the run stopped first). */
+    void (*release)(void *ctx, void *data);
     /* One item, in input order: its document when rc is SL_OK, else its
-     * error (an unreadable item, or the pipeline's failure). index is its
-     * 0-based position in the whole input. Returning nonzero stops the run
-     * with that value. */
+     * error (an unreadable item, or the pipeline's failure); data is what
+     * render made of it (NULL without render, on failure, or when render
+     * itself failed); take owns it. index is its 0-based position in the
+     * whole input. Returning nonzero stops the run with that value. */
     int (*take)(void *ctx, size_t index, const sl_item *it, int rc, const sl_doc *d,
-                const sl_error *err);
+                const sl_error *err, void *data);
     /* After each chunk (NULL: nothing); nonzero stops the run. */
     int (*chunk_done)(void *ctx);
 } sl_batch_cb;

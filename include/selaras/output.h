@@ -22,8 +22,16 @@ typedef struct sl_writer {
 } sl_writer;
 
 int sl_write_begin(sl_writer *w);
-/* Writes one document; returns 0, or -1 on a stream error. */
+/* Writes one document; returns 0, or -1 on a stream error. Same as
+ * sl_write_next, then sl_write_units into w's streams. */
 int sl_write_doc(sl_writer *w, const sl_doc *d);
+/* Starts the next document: the blank line a batch of beads or ladders
+ * puts between documents, and the count. */
+void sl_write_next(sl_writer *w);
+/* Writes d's units as w's format says into f (and f1, Moses's target
+ * side), leaving w as it is: several threads may format documents at once
+ * and the bytes be written in order later. Returns the units written. */
+size_t sl_write_units(const sl_writer *w, FILE *f, FILE *f1, const sl_doc *d);
 int sl_write_end(sl_writer *w);
 /* What sl_write_end writes (a static string, "" for the line formats):
  * it closes a partial output well-formed. */
