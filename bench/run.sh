@@ -59,12 +59,18 @@ fi
 if [ -x /usr/bin/time ] && [ -z "${BENCH_NO_TIME:-}" ]; then HAVE_TIME=1; else HAVE_TIME=0; fi
 
 now_ns() { date +%s%N; }
+HZ=$(getconf CLK_TCK 2>/dev/null || echo 100)
+# CPU seconds used so far by the whole machine (all processes, all cores).
+busy() { awk -v hz="$HZ" '/^cpu / { printf "%.2f\n", ($2 + $3 + $4 + $7 + $8 + $9) / hz; exit }' /proc/stat 2>/dev/null || echo 0; }
 
 # run OUT CMD...: one timed run of CMD, stdout to OUT. Sets W (wall s),
-# C (CPU s: user + system) and R (peak RSS, KiB); C and R are "-" without
-# /usr/bin/time. Returns CMD's exit status; its stderr is kept in $TMP/err.
+# C (CPU s: user + system), R (peak RSS, KiB) and O (CPU s that other
+# processes took meanwhile: the machine's busy time less C); C, R and O are
+# "-" without /usr/bin/time. Returns CMD's exit status; its stderr is kept
+# in $TMP/err.
 run() {
     out=$1; shift
+    b0=$(busy)
     t0=$(now_ns)
     if [ $HAVE_TIME = 1 ]; then
         st=0; /usr/bin/time -o "$TMP/time" -f '%U %S %M' "$@" > "$out" 2> "$TMP/err" || st=$?
@@ -72,12 +78,14 @@ run() {
         st=0; "$@" > "$out" 2> "$TMP/err" || st=$?
     fi
     t1=$(now_ns)
+    b1=$(busy)
     W=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
     if [ $HAVE_TIME = 1 ] && [ $st = 0 ]; then
         C=$(tail -1 "$TMP/time" | awk '{ printf "%.2f", $1 + $2 }')
         R=$(tail -1 "$TMP/time" | awk '{ print $3 }')
+        O=$(awk -v a="$b0" -v b="$b1" -v c="$C" 'BEGIN { o = b - a - c; printf "%.2f", (o > 0 ? o : 0) }')
     else
-        C=-; R=-
+        C=-; R=-; O=-
     fi
     return $st
 }
@@ -86,14 +94,14 @@ run() {
 # Sets W C R as run does; returns non-zero when CMD failed.
 measure() {
     run "$@" || return 1
-    bw=$W; bc=$C; br=$R
+    bw=$W; bc=$C; br=$R; bo=$O
     if awk -v w="$W" 'BEGIN { exit !(w < 5) }'; then
         for _ in 2 3; do
             run "$@" || return 1
-            if awk -v w="$W" -v b="$bw" 'BEGIN { exit !(w < b) }'; then bw=$W; bc=$C; br=$R; fi
+            if awk -v w="$W" -v b="$bw" 'BEGIN { exit !(w < b) }'; then bw=$W; bc=$C; br=$R; bo=$O; fi
         done
     fi
-    W=$bw; C=$bc; R=$br
+    W=$bw; C=$bc; R=$br; O=$bo
 }
 
 # F1 of a bead file against gold, in one `selaras eval`; a batch (several
@@ -108,9 +116,10 @@ f1() { # GOLD TEST batch|bitext
 }
 
 # One line of the table: input, items, unit, bytes, threads, wall, CPU,
-# RSS KiB, speed-up, same bytes, F1 (tab-separated; formatted at the end).
+# RSS KiB, speed-up, same bytes, F1, other processes' CPU s (tab-separated;
+# formatted at the end).
 row() {
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >> "$TMP/rows"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >> "$TMP/rows"
 }
 : > "$TMP/rows"
 NOTES=$TMP/notes
@@ -154,13 +163,13 @@ align_rows() {
                 f='?'
             fi
         fi
-        row "$name" "$items" "$unit" "$bytes" "$j" "$W" "$C" "$R" "$su" "$same" "$f"
+        row "$name" "$items" "$unit" "$bytes" "$j" "$W" "$C" "$R" "$su" "$same" "$f" "$O"
     done
     rm -f "$TMP"/out1.* "$TMP"/out2.* "$TMP/out.beads"
 }
 
 fail() { # NAME ITEMS UNIT BYTES THREADS
-    row "$1" "$2" "$3" "$4" "$5" n/a n/a n/a - - -
+    row "$1" "$2" "$3" "$4" "$5" n/a n/a n/a - - - -
     note "$1 -j $5: n/a ($(head -1 "$TMP/err" | cut -c1-120))"
 }
 
@@ -203,7 +212,7 @@ split_row() { # NAME LANG FILE [--lines]
     name=$1 lang=$2 file=$3; shift 3
     echo "bench: $name" >&2
     if measure /dev/null "$BIN" split --lang "$lang" "$@" "$file"; then
-        row "$name" "$(wc -l < "$file")" lines "$(wc -c < "$file")" 1 "$W" "$C" "$R" - - -
+        row "$name" "$(wc -l < "$file")" lines "$(wc -c < "$file")" 1 "$W" "$C" "$R" - - - "$O"
     else
         fail "$name" "$(wc -l < "$file")" lines "$(wc -c < "$file")" 1
     fi
@@ -239,8 +248,16 @@ rm -f "$TMP/split.txt"
         rss = ($8 == "-" || $8 == "n/a") ? $8 : sprintf("%.0f", $8 / 1024)
         rate = ($6 == "n/a") ? "n/a" : sprintf("%.1f", mb / $6 / $5)
         per = ($6 == "n/a") ? "n/a" : sprintf("%.1f", $6 * 1e6 / $2)
+        # another process busy for more than a tenth of a core (and more
+        # than the 10 ms resolution of the counters) makes a timing suspect
+        busy = ($12 != "-" && $12 > 0.05 && $12 > 0.1 * $6)
+        if (busy) disturbed = disturbed sprintf("\n  %s -j %s: %.2f CPU s", $1, $5, $12)
         printf "%-26s %13s %8.1f %3s %8s %8s %8s %9s %8s %6s %5s %8s\n", $1, $2 " " $3, mb, $5,
-               fmt($6, "%.3f"), fmt($7, "%.2f"), rss, rate, per, $9, $10, $11
+               fmt($6, "%.3f") (busy ? "*" : ""), fmt($7, "%.2f"), rss, rate, per, $9, $10, $11
+    }
+    END {
+        if (disturbed != "")
+            print "\n* other processes used the machine during this run (timing disturbed):" disturbed
     }' "$TMP/rows"
     if [ -s "$NOTES" ]; then echo; cat "$NOTES"; fi
 } > "$TMP/table"
