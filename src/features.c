@@ -278,7 +278,7 @@ static size_t skeleton(const char *w, size_t n, char *out, size_t cap)
     return o;
 }
 
-enum { COG = 5 };
+enum { COG = 5, MAX_TOKENS = 10000 };
 
 /* The type of a lower-cased word w (n bytes) on side s: its keys, or a
  * stop type. name/len is the cache entry's name. */
@@ -475,6 +475,8 @@ struct tok {
 static int push_token(ctx_t *c, int side, char kind, const char *text, size_t n)
 {
     sl_vocab *v = c->v;
+    if (v->ntk >= MAX_TOKENS)
+        return 0;
     if (n > 256)
         n = 256;
     if (grow(&v->tb, &v->tbcap, v->tblen + n + 2, 1) ||
@@ -569,7 +571,10 @@ static int sentence(ctx_t *c, int side, const sl_span *sp, sl_sentfeat *sf)
             chars++;
         }
     }
-    for (size_t t = 0; t < v->ntk; t++) {
+    /* a "sentence" of more than MAX_TOKENS words is a document that was
+     * never split: its first MAX_TOKENS words stand for it, so that memory
+     * and time stay bounded */
+    for (size_t t = 0; t < v->ntk && t < MAX_TOKENS; t++) {
         long g = token_type(v, v->tb + v->tk[t].off, v->tk[t].len, v->tk[t].h);
         if (g < 0 || add_token(c, side, g))
             return -1;

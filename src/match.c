@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+enum { PER_KEY = 64 };
+
 static int grow(void *pp, size_t *cap, size_t need, size_t elem)
 {
     if (need <= *cap)
@@ -136,7 +138,11 @@ static int one_row(sl_matchrows *m, const sl_docfeat *f, size_t i, size_t c0, si
                     m->cgen[k] = m->seq;
                 }
                 m->cur[k] = (uint32_t)p0;
-                for (size_t p = p0; p < b && f->post[p] < yhi; p++) {
+                /* a key that recurs hundreds of times near a token (only
+                 * in degenerate text) offers its first PER_KEY targets:
+                 * memory stays linear whatever the input */
+                size_t stop = p0 + PER_KEY < b ? p0 + PER_KEY : b;
+                for (size_t p = p0; p < stop && f->post[p] < yhi; p++) {
                     if (grow(&m->tmp, &m->cap_tmp, nt + 1, sizeof *m->tmp) ||
                         grow(&m->tcol, &m->cap_tcol, nt + 1, sizeof *m->tcol))
                         return -1;

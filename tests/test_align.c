@@ -3,7 +3,9 @@
  * inputs, a long banded input and concurrent use. */
 #include "tests.h"
 #include "selaras/align.h"
+#include "../src/match.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -326,6 +328,200 @@ static void test_bad_options(void)
 }
 
 
+
+/* ---- the linear-time engine ------------------------------------------- */
+
+/* A long synthetic bitext: sentence k says its numbers in both languages,
+ * so every pair is unique and the right path is known. */
+typedef struct {
+    sl_span *s, *t;
+    char (*bs)[112], (*bt)[112];
+    size_t ns, nt;
+} bitext_t;
+
+static void bitext_make(bitext_t *b, size_t n)
+{
+    b->s = malloc(n * sizeof *b->s);
+    b->t = malloc(n * sizeof *b->t);
+    b->bs = malloc(n * sizeof *b->bs);
+    b->bt = malloc(n * sizeof *b->bt);
+    CU_ASSERT_FATAL(b->s && b->t && b->bs && b->bt);
+    for (size_t k = 0; k < n; k++) {
+        unsigned a = (unsigned)(k * 7919 % 10007), c = (unsigned)(k * 104729 % 100003);
+        snprintf(b->bs[k], sizeof b->bs[k], "Sampel %u diambil dari desa nomor %u pada tahun %u.",
+                 a, c, 1900 + (unsigned)(k % 120));
+        snprintf(b->bt[k], sizeof b->bt[k], "Sample %u was taken from village number %u in %u.", a,
+                 c, 1900 + (unsigned)(k % 120));
+        b->s[k] = (sl_span){ b->bs[k], strlen(b->bs[k]) };
+        b->t[k] = (sl_span){ b->bt[k], strlen(b->bt[k]) };
+    }
+    b->ns = b->nt = n;
+}
+
+/* Removes target sentences [from, from+count). */
+static void bitext_cut(bitext_t *b, size_t from, size_t count)
+{
+    memmove(&b->t[from], &b->t[from + count], (b->nt - from - count) * sizeof *b->t);
+    b->nt -= count;
+}
+
+static void bitext_free(bitext_t *b)
+{
+    free(b->s);
+    free(b->t);
+    free(b->bs);
+    free(b->bt);
+}
+
+static sl_aligner *plain_aligner(int segment)
+{
+    sl_align_opts o;
+    sl_align_opts_default(&o);
+    o.segment = segment;
+    sl_error err;
+    sl_aligner *a = sl_aligner_new(&o, NULL, &err);
+    CU_ASSERT_PTR_NOT_NULL(a);
+    return a;
+}
+
+/* A large omission far from the diagonal: the band follows the path (no
+ * "no path in the band"), and every sentence lands right. */
+static void test_large_omission(void)
+{
+    bitext_t b;
+    bitext_make(&b, 4000);
+    bitext_cut(&b, 1500, 600);
+    sl_aligner *a = plain_aligner(0);
+    sl_beads out = { 0 };
+    sl_error err;
+    CU_ASSERT_EQUAL_FATAL(sl_align(a, b.s, b.ns, b.t, b.nt, &out, &err), SL_OK);
+    size_t right = 0, dropped = 0;
+    for (size_t k = 0; k < out.n; k++) {
+        const sl_bead *x = &out.v[k];
+        if (x->ni == 1 && x->nj == 1 && x->j0 == (x->i0 < 1500 ? x->i0 : x->i0 - 600))
+            right++;
+        if (x->ni == 1 && x->nj == 0 && x->i0 >= 1500 && x->i0 < 2100)
+            dropped++;
+    }
+    CU_ASSERT_EQUAL(right, 3400);
+    CU_ASSERT_EQUAL(dropped, 600);
+    CU_ASSERT_EQUAL(out.n, 4000);
+    sl_beads_free(&out);
+    sl_aligner_free(a);
+    bitext_free(&b);
+}
+
+/* Segments cut at anchors and searched apart join into exactly the path
+ * of one search over the whole band: the same beads. (The first pass,
+ * which only estimates the model, is cut at points of the coarse path, so
+ * its estimates, and the confidences with them, may differ in the last
+ * digits with the segment size, a constant: never with the threads.) */
+static void test_segments_join_exactly(void)
+{
+    bitext_t b;
+    bitext_make(&b, 6000);
+    for (size_t k = 0; k < 40; k++) /* scattered omissions */
+        bitext_cut(&b, 100 + k * 140, 1 + k % 3);
+    sl_aligner *one = plain_aligner(1 << 30), *many = plain_aligner(300);
+    sl_beads x = { 0 }, y = { 0 };
+    sl_error err;
+    CU_ASSERT_EQUAL_FATAL(sl_align(one, b.s, b.ns, b.t, b.nt, &x, &err), SL_OK);
+    CU_ASSERT_EQUAL_FATAL(sl_align(many, b.s, b.ns, b.t, b.nt, &y, &err), SL_OK);
+    CU_ASSERT_EQUAL_FATAL(x.n, y.n);
+    size_t same = 0, close = 0;
+    for (size_t k = 0; k < x.n; k++) {
+        same += x.v[k].i0 == y.v[k].i0 && x.v[k].ni == y.v[k].ni && x.v[k].j0 == y.v[k].j0 &&
+                x.v[k].nj == y.v[k].nj;
+        close += fabs(x.v[k].conf - y.v[k].conf) < 1e-6;
+    }
+    CU_ASSERT_EQUAL(same, x.n);
+    CU_ASSERT_EQUAL(close, x.n);
+    sl_beads_free(&x);
+    sl_beads_free(&y);
+    sl_aligner_free(one);
+    sl_aligner_free(many);
+    bitext_free(&b);
+}
+
+/* Degenerate inputs finish, in bounded memory, with a sensible answer:
+ * 20,000 lines against 5, one line 10,000 times, a 2 MB line. */
+static void test_degenerate_inputs(void)
+{
+    bitext_t b;
+    bitext_make(&b, 20000);
+    sl_aligner *a = plain_aligner(0);
+    sl_beads out = { 0 };
+    sl_error err;
+    /* the 5 target lines translate source lines 10000..10004 */
+    CU_ASSERT_EQUAL_FATAL(sl_align(a, b.s, 20000, b.t + 10000, 5, &out, &err), SL_OK);
+    size_t pairs = 0;
+    for (size_t k = 0; k < out.n; k++)
+        if (out.v[k].ni == 1 && out.v[k].nj == 1 && out.v[k].i0 == 10000 + out.v[k].j0)
+            pairs++;
+    CU_ASSERT_EQUAL(pairs, 5);
+    /* one line repeated */
+    for (size_t k = 0; k < 10000; k++) {
+        b.s[k] = b.s[0];
+        b.t[k] = b.t[0];
+    }
+    CU_ASSERT_EQUAL_FATAL(sl_align(a, b.s, 10000, b.t, 10000, &out, &err), SL_OK);
+    CU_ASSERT_EQUAL(out.n, 10000);
+    /* an over-long line: its first words stand for it */
+    size_t big = 2u << 20;
+    char *ls = malloc(big + 1), *lt = malloc(big + 1);
+    CU_ASSERT_FATAL(ls && lt);
+    for (size_t k = 0; k < big; k++) {
+        ls[k] = "kata desa sampel "[k % 17];
+        lt[k] = "word village sample "[k % 20];
+    }
+    sl_span sa = { ls, big }, ta = { lt, big };
+    CU_ASSERT_EQUAL(sl_align(a, &sa, 1, &ta, 1, &out, &err), SL_OK);
+    CU_ASSERT(out.n >= 1 && out.n <= 2);
+    free(ls);
+    free(lt);
+    sl_beads_free(&out);
+    sl_aligner_free(a);
+    bitext_free(&b);
+}
+
+/* The aligner's matching (edges from the target index, greedy over them)
+ * gives the numbers of the plain quadratic definition, for every bead. */
+static void test_matches_as_defined(void)
+{
+    sl_error err;
+    sl_featcfg *cfg = sl_featcfg_new("id", "en", lex, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cfg);
+    sl_span s[N], t[N];
+    for (size_t k = 0; k < N; k++) {
+        s[k] = (sl_span){ ID[k], strlen(ID[k]) };
+        t[k] = (sl_span){ EN[(k * 5) % N], strlen(EN[(k * 5) % N]) }; /* shuffled */
+    }
+    sl_docfeat f;
+    CU_ASSERT_EQUAL_FATAL(sl_feat_extract(cfg, NULL, s, N, t, N, &f, &err), SL_OK);
+    sl_matchrows m = { 0 };
+    size_t c0[N], c1[N];
+    for (size_t k = 0; k < N; k++) {
+        c0[k] = 0;
+        c1[k] = N;
+    }
+    CU_ASSERT_EQUAL_FATAL(sl_match_rows(&m, &f, 0, N, c0, c1), 0);
+    int bad = 0, nonzero = 0;
+    for (size_t i = 0; i < N; i++)
+        for (size_t j = 0; j < N; j++)
+            for (size_t a = 1; a <= 3 && i + a <= N; a++)
+                for (size_t b = 1; b <= 3 && j + b <= N; b++) {
+                    double fast = sl_match_bead(&m, &f, i, a, j, b);
+                    double slow = sl_feat_matches(&f, i, a, j, b);
+                    bad += fast < slow - 1e-12 || fast > slow + 1e-12;
+                    nonzero += slow > 0;
+                }
+    CU_ASSERT_EQUAL(bad, 0);
+    CU_ASSERT(nonzero > 100);
+    sl_matchrows_free(&m);
+    sl_docfeat_free(&f);
+    sl_featcfg_free(cfg);
+}
+
 /* ---- the figures on the gold sets of ../shared/data/align -------------- */
 
 #include "selaras/aligneval.h"
@@ -461,6 +657,10 @@ int test_align_register(void)
         !CU_add_test(s, "swapped order", test_swapped) ||
         !CU_add_test(s, "identical inputs", test_identical) ||
         !CU_add_test(s, "long input in a band", test_long_banded) ||
+        !CU_add_test(s, "a large omission off the diagonal", test_large_omission) ||
+        !CU_add_test(s, "segments join exactly", test_segments_join_exactly) ||
+        !CU_add_test(s, "degenerate inputs", test_degenerate_inputs) ||
+        !CU_add_test(s, "matches as defined", test_matches_as_defined) ||
         !CU_add_test(s, "threads", test_threads) ||
         !CU_add_test(s, "bad options", test_bad_options) ||
         !CU_add_test(s, "gold figures", test_gold_figures))
