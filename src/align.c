@@ -28,6 +28,7 @@
  * the segments are searched by different threads. The cuts do not depend
  * on the number of threads, so neither do the results. */
 #include "selaras/align.h"
+#include "grow.h"
 #include "coarse.h"
 #include "match.h"
 
@@ -116,20 +117,6 @@ void sl_beads_free(sl_beads *b)
     memset(b, 0, sizeof *b);
 }
 
-static int grow(void *pp, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t nc = *cap ? *cap : 64;
-    while (nc < need)
-        nc *= 2;
-    void *p = realloc(*(void **)pp, nc * elem);
-    if (!p)
-        return -1;
-    *(void **)pp = p;
-    *cap = nc;
-    return 0;
-}
 
 /* ---- the model -------------------------------------------------------- */
 
@@ -391,8 +378,8 @@ static int seg_push(seg_t *s, size_t i0, size_t a, size_t j0, size_t b, double c
         s->b.v = v;
         s->b.cap = nc;
     }
-    if (grow(&s->k, &s->kcap, s->b.n + 1, sizeof *s->k) ||
-        grow(&s->own, &s->owncap, s->b.n + 1, sizeof *s->own))
+    if (sl_grow(&s->k, &s->kcap, s->b.n + 1, sizeof *s->k) ||
+        sl_grow(&s->own, &s->owncap, s->b.n + 1, sizeof *s->own))
         return -1;
     s->b.v[s->b.n++] = (sl_bead){ i0, a, j0, b, cost, 0 };
     return 0;
@@ -427,7 +414,7 @@ static int seg_run(const model_t *m, segws_t *w, sl_band *band, seg_t *s, int la
             w->off[r] = total;
             total += hi - lo + 1;
         }
-        if (grow(&w->d, &w->cap_d, total, sizeof *w->d) || grow(&w->bk, &w->cap_bk, total, 1))
+        if (sl_grow(&w->d, &w->cap_d, total, sizeof *w->d) || sl_grow(&w->bk, &w->cap_bk, total, 1))
             return -1;
         /* each source sentence's columns: those of the beads ending in the
          * next maxw rows (a whole document has them all already) */
@@ -456,8 +443,8 @@ static int seg_run(const model_t *m, segws_t *w, sl_band *band, seg_t *s, int la
         w->sa = ia;
         w->ta = ja;
         size_t ncols = jb - ja + 1;
-        if (grow(&w->tabS, &w->cap_s, R * (MAXW + 1) * 2, sizeof *w->tabS) ||
-            grow(&w->tabT, &w->cap_t, ncols * (MAXW + 1) * 2, sizeof *w->tabT))
+        if (sl_grow(&w->tabS, &w->cap_s, R * (MAXW + 1) * 2, sizeof *w->tabS) ||
+            sl_grow(&w->tabT, &w->cap_t, ncols * (MAXW + 1) * 2, sizeof *w->tabT))
             return -1;
         for (size_t i = ia; i < ib; i++)
             for (int a = 1; a <= maxw && i + (size_t)a <= ib; a++) {
@@ -778,7 +765,7 @@ static int run_pass(const model_t *m, sl_align_ws *ws, sl_band *band, const size
         total += s[x].b.n;
     }
     double *k = NULL, *own = NULL;
-    if (!rc && (grow(&out->v, &out->cap, total, sizeof *out->v) ||
+    if (!rc && (sl_grow(&out->v, &out->cap, total, sizeof *out->v) ||
                 !(k = malloc((total + 1) * sizeof *k)) || !(own = malloc((total + 1) * sizeof *own))))
         rc = -1;
     if (!rc) {
@@ -796,39 +783,12 @@ static int run_pass(const model_t *m, sl_align_ws *ws, sl_band *band, const size
     return rc;
 }
 
-/* Cut cells for segments of about seg rows: (0,0), then for each further
- * stretch the first cell after it where pick() accepts, then (ns,nt). */
-typedef struct {
-    size_t *i, *j;
-    size_t n, cap;
-} cuts_t;
-
-static int cut_push(cuts_t *c, size_t i, size_t j)
-{
-    if (c->n == c->cap) {
-        size_t nc = c->cap ? c->cap * 2 : 64;
-        size_t *a = realloc(c->i, nc * sizeof *a);
-        if (!a)
-            return -1;
-        c->i = a;
-        size_t *b = realloc(c->j, nc * sizeof *b);
-        if (!b)
-            return -1;
-        c->j = b;
-        c->cap = nc;
-    }
-    c->i[c->n] = i;
-    c->j[c->n] = j;
-    c->n++;
-    return 0;
-}
-
 /* Anchors of the second pass: a cell between two 1-1 beads of the first
  * pass that are each confident on their own evidence (above 0.99), so the
  * second pass's path all but surely runs through it too. */
-static int anchors(const model_t *m, const sl_beads *b, const double *own, size_t seg, cuts_t *c)
+static int anchors(const model_t *m, const sl_beads *b, const double *own, size_t seg, sl_path *c)
 {
-    if (cut_push(c, 0, 0))
+    if (sl_path_push(c, 0, 0))
         return -1;
     size_t next = seg;
     for (size_t x = 0; x + 1 < b->n; x++) {
@@ -838,12 +798,12 @@ static int anchors(const model_t *m, const sl_beads *b, const double *own, size_
             continue;
         if (u->ni == 1 && u->nj == 1 && v->ni == 1 && v->nj == 1 &&
             conf_of(m, 1, 1, own[x]) > 0.99 && conf_of(m, 1, 1, own[x + 1]) > 0.99) {
-            if (cut_push(c, i, u->j0 + u->nj))
+            if (sl_path_push(c, i, u->j0 + u->nj))
                 return -1;
             next = i + seg;
         }
     }
-    return cut_push(c, m->ns, m->nt);
+    return sl_path_push(c, m->ns, m->nt);
 }
 
 int sl_align_with(const sl_aligner *al, sl_align_ws *ws, const sl_span *src, size_t ns,
@@ -853,7 +813,7 @@ int sl_align_with(const sl_aligner *al, sl_align_ws *ws, const sl_span *src, siz
     model_t m = { 0 };
     sl_band band = { 0 };
     sl_path centre = { 0 };
-    cuts_t cuts = { 0 };
+    sl_path cuts = { 0 };
     double *k = NULL, *own = NULL;
     sl_align_ws *tmp = NULL;
     int rc = SL_OK;
@@ -913,7 +873,7 @@ int sl_align_with(const sl_aligner *al, sl_align_ws *ws, const sl_span *src, siz
             goto nomem;
         for (size_t i = 0; i <= ns; i++)
             band.hi[i] = nt;
-        if (cut_push(&cuts, 0, 0) || cut_push(&cuts, ns, nt))
+        if (sl_path_push(&cuts, 0, 0) || sl_path_push(&cuts, ns, nt))
             goto nomem;
     } else {
         if (sl_coarse_path(&f, &centre) || sl_band_around(&band, &centre, ns, nt, w))
@@ -930,12 +890,12 @@ int sl_align_with(const sl_aligner *al, sl_align_ws *ws, const sl_span *src, siz
                                                 (centre.i[x + 1] - centre.i[x])
                             : centre.j[x];
         cj[ns] = nt;
-        if (cut_push(&cuts, 0, 0))
+        if (sl_path_push(&cuts, 0, 0))
             goto nomem;
         for (size_t i = seg; i + seg / 4 <= ns; i += seg)
-            if (cut_push(&cuts, i, cj[i]))
+            if (sl_path_push(&cuts, i, cj[i]))
                 goto nomem;
-        if (cut_push(&cuts, ns, nt))
+        if (sl_path_push(&cuts, ns, nt))
             goto nomem;
     }
     if (ns && nt) {
@@ -959,7 +919,7 @@ int sl_align_with(const sl_aligner *al, sl_align_ws *ws, const sl_span *src, siz
     k = NULL;
     cuts.n = 0;
     if (full) {
-        if (cut_push(&cuts, 0, 0) || cut_push(&cuts, ns, nt))
+        if (sl_path_push(&cuts, 0, 0) || sl_path_push(&cuts, ns, nt))
             goto nomem;
     } else {
         /* the second pass searches around the first pass's path */

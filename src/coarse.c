@@ -13,6 +13,7 @@
  * are near orthogonal. A bead of blocks costs its type's prior plus
  * KAPPA (1 - cosine) per block. */
 #include "coarse.h"
+#include "grow.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -36,18 +37,10 @@ static const double P11 = 0.1393, P10 = 3.5066, P21 = 3.5755, P22 = 4.1997;
 
 int sl_path_push(sl_path *p, size_t i, size_t j)
 {
-    if (p->n == p->cap) {
-        size_t nc = p->cap ? p->cap * 2 : 256;
-        size_t *a = realloc(p->i, nc * sizeof *a);
-        if (!a)
-            return -1;
-        p->i = a;
-        size_t *b = realloc(p->j, nc * sizeof *b);
-        if (!b)
-            return -1;
-        p->j = b;
-        p->cap = nc;
-    }
+    size_t cap = p->cap;
+    if (sl_grow(&p->i, &cap, p->n + 1, sizeof *p->i) ||
+        sl_grow(&p->j, &p->cap, p->n + 1, sizeof *p->j))
+        return -1;
     p->i[p->n] = i;
     p->j[p->n] = j;
     p->n++;
@@ -135,19 +128,6 @@ static void put(level_t *l, size_t b, const float *v)
     for (int k = 0; k < SK; k++)
         w[k] = (float)l->q[b * SK + k] * sc;
     l->norm[b] = sqrt(dot(w, w));
-}
-
-static int grow(double **p, size_t *cap, size_t need)
-{
-    if (need <= *cap)
-        return 0;
-    size_t nc = need * 2;
-    double *q = realloc(*p, nc * sizeof *q);
-    if (!q)
-        return -1;
-    *p = q;
-    *cap = nc;
-    return 0;
 }
 
 /* Adds block b of l into v. */
@@ -266,7 +246,7 @@ static int level_dp(const level_t *L1, const level_t *L2, sl_band *bd, sl_path *
             /* the dot products this row's beads need: source blocks i-1
              * and i-2 against the target blocks its cells reach back to */
             size_t c0 = bd->lo[i] > 2 ? bd->lo[i] - 2 : 0, c1 = bd->hi[i];
-            if (grow(&dots, &cap, 2 * (c1 - c0 + 1)))
+            if (sl_grow(&dots, &cap, 2 * (c1 - c0 + 1), sizeof *dots))
                 goto out;
             double *D1 = dots, *D2 = dots + (c1 - c0 + 1);
             for (size_t jj = c0; jj < c1; jj++) {

@@ -14,6 +14,7 @@
  * in an sl_vocab; a document then only maps the cached types to dense ids
  * of its own. */
 #include "selaras/features.h"
+#include "grow.h"
 #include "selaras/rules.h"
 #include "selaras/strmap.h"
 #include "selaras/text.h"
@@ -179,20 +180,6 @@ void sl_vocab_free(sl_vocab *v)
     free(v);
 }
 
-static int grow(void *pp, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t nc = *cap ? *cap : 64;
-    while (nc < need)
-        nc *= 2;
-    void *p = realloc(*(void **)pp, nc * elem);
-    if (!p)
-        return -1;
-    *(void **)pp = p;
-    *cap = nc;
-    return 0;
-}
 
 /* Keys of the type being built: collected unsorted, then sorted. The
  * array is the vocabulary's, reused from word to word. */
@@ -217,7 +204,7 @@ static int add_key(sl_vocab *v, keyset *ks, char tag, const char *s, size_t n)
     for (size_t x = 0; x < ks->n; x++)
         if (ks->k[x] == (uint32_t)id)
             return 0;
-    if (grow(&v->ks, &v->kscap, ks->n + 1, sizeof *v->ks))
+    if (sl_grow(&v->ks, &v->kscap, ks->n + 1, sizeof *v->ks))
         return -1;
     ks->k = v->ks;
     ks->k[ks->n++] = (uint32_t)id;
@@ -234,8 +221,8 @@ static int cmp_u32(const void *a, const void *b)
 static long new_type(sl_vocab *v, const char *name, size_t len, keyset *ks, int stop)
 {
     long id = sl_strmap_intern(v->types, name, len);
-    if (id < 0 || grow(&v->t, &v->tcap, (size_t)id + 1, sizeof *v->t) ||
-        grow(&v->pool, &v->pcap, v->np + ks->n, sizeof *v->pool))
+    if (id < 0 || sl_grow(&v->t, &v->tcap, (size_t)id + 1, sizeof *v->t) ||
+        sl_grow(&v->pool, &v->pcap, v->np + ks->n, sizeof *v->pool))
         return -1;
     if (ks->n)
         qsort(ks->k, ks->n, sizeof *ks->k, cmp_u32);
@@ -361,10 +348,10 @@ static int local_key(ctx_t *c, uint32_t k, uint32_t *out)
     sl_vocab *v = c->v;
     if (k >= v->kstamps) {
         size_t old = v->kstamps, cap = old;
-        if (grow(&v->kgen, &cap, (size_t)k + 1, sizeof *v->kgen))
+        if (sl_grow(&v->kgen, &cap, (size_t)k + 1, sizeof *v->kgen))
             return -1;
         size_t cap2 = old;
-        if (grow(&v->kloc, &cap2, cap, sizeof *v->kloc))
+        if (sl_grow(&v->kloc, &cap2, cap, sizeof *v->kloc))
             return -1;
         memset(v->kgen + old, 0, (cap - old) * sizeof *v->kgen);
         v->kstamps = cap;
@@ -389,10 +376,10 @@ static int add_token(ctx_t *c, int s, long g)
         size_t old = v->tstamps, cap = old;
         for (int x = 0; x < 2; x++) {
             cap = old;
-            if (grow(&v->tgen[x], &cap, (size_t)g + 1, sizeof *v->tgen[x]))
+            if (sl_grow(&v->tgen[x], &cap, (size_t)g + 1, sizeof *v->tgen[x]))
                 return -1;
             size_t cap2 = old;
-            if (grow(&v->tloc[x], &cap2, cap, sizeof *v->tloc[x]))
+            if (sl_grow(&v->tloc[x], &cap2, cap, sizeof *v->tloc[x]))
                 return -1;
             memset(v->tgen[x] + old, 0, (cap - old) * sizeof *v->tgen[x]);
         }
@@ -401,9 +388,9 @@ static int add_token(ctx_t *c, int s, long g)
     if (v->tgen[s][g] != v->gen) {
         /* first use in this document: a local type with local keys */
         size_t lt = f->ntype[s];
-        if (grow(&f->koff[s], &c->typecap[s], lt + 2, sizeof *f->koff[s]) ||
-            grow(&c->wordk[s], &c->wcap[s], lt + 1, sizeof *c->wordk[s]) ||
-            grow(&f->key[s], &c->keycap[s], f->koff[s][lt] + t->nk, sizeof *f->key[s]))
+        if (sl_grow(&f->koff[s], &c->typecap[s], lt + 2, sizeof *f->koff[s]) ||
+            sl_grow(&c->wordk[s], &c->wcap[s], lt + 1, sizeof *c->wordk[s]) ||
+            sl_grow(&f->key[s], &c->keycap[s], f->koff[s][lt] + t->nk, sizeof *f->key[s]))
             return -1;
         uint32_t at = f->koff[s][lt];
         for (uint32_t x = 0; x < t->nk; x++)
@@ -425,7 +412,7 @@ static int add_token(ctx_t *c, int s, long g)
         v->tloc[s][g] = (uint32_t)lt;
         f->ntype[s]++;
     }
-    if (grow(&f->type[s], &c->tokcap[s], f->ntok[s] + 1, sizeof *f->type[s]))
+    if (sl_grow(&f->type[s], &c->tokcap[s], f->ntok[s] + 1, sizeof *f->type[s]))
         return -1;
     f->type[s][f->ntok[s]++] = v->tloc[s][g];
     return 0;
@@ -479,8 +466,8 @@ static int push_token(ctx_t *c, int side, char kind, const char *text, size_t n)
         return 0;
     if (n > 256)
         n = 256;
-    if (grow(&v->tb, &v->tbcap, v->tblen + n + 2, 1) ||
-        grow(&v->tk, &v->tkcap, v->ntk + 1, sizeof *v->tk))
+    if (sl_grow(&v->tb, &v->tbcap, v->tblen + n + 2, 1) ||
+        sl_grow(&v->tk, &v->tkcap, v->ntk + 1, sizeof *v->tk))
         return -1;
     char *name = v->tb + v->tblen;
     name[0] = (char)('0' + side);
@@ -702,7 +689,7 @@ int sl_feat_extract(const sl_featcfg *cfg, sl_vocab *voc, const sl_span *src, si
     for (int s = 0; s < 2; s++) {
         out->nsent[s] = counts[s];
         out->sent[s] = calloc(counts[s] + 1, sizeof *out->sent[s]);
-        if (!out->sent[s] || grow(&out->koff[s], &c.typecap[s], 1, sizeof *out->koff[s]))
+        if (!out->sent[s] || sl_grow(&out->koff[s], &c.typecap[s], 1, sizeof *out->koff[s]))
             goto nomem;
         out->koff[s][0] = 0;
         for (size_t i = 0; i < counts[s]; i++)

@@ -1,33 +1,20 @@
 /* match.c — match edges between nearby sentences, and greedy one-to-one
  * matching of a bead over them. */
 #include "match.h"
+#include "grow.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 enum { PER_KEY = 64 };
 
-static int grow(void *pp, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t nc = *cap ? *cap : 64;
-    while (nc < need)
-        nc *= 2;
-    void *p = realloc(*(void **)pp, nc * elem);
-    if (!p)
-        return -1;
-    *(void **)pp = p;
-    *cap = nc;
-    return 0;
-}
 
 /* The stamps of target tokens, room for n: new ones zeroed (no stamp) so
  * that a stale value never passes for the current generation. */
 static int stamps(sl_matchrows *m, size_t n)
 {
     size_t old = m->cap_stamp;
-    if (grow(&m->stamp, &m->cap_stamp, n, sizeof *m->stamp))
+    if (sl_grow(&m->stamp, &m->cap_stamp, n, sizeof *m->stamp))
         return -1;
     if (m->cap_stamp > old)
         memset(m->stamp + old, 0, (m->cap_stamp - old) * sizeof *m->stamp);
@@ -103,7 +90,7 @@ static double greedy(sl_matchrows *m, const sl_docfeat *f, size_t a, size_t b)
 static int one_row(sl_matchrows *m, const sl_docfeat *f, size_t i, size_t c0, size_t c1)
 {
     size_t ncol = c1 > c0 ? c1 - c0 : 0;
-    if (grow(&m->cell, &m->cap_cell, m->ncell + ncol + 1, sizeof *m->cell))
+    if (sl_grow(&m->cell, &m->cap_cell, m->ncell + ncol + 1, sizeof *m->cell))
         return -1;
     size_t *cell = m->cell + m->ncell;
     m->ncell += ncol + 1;
@@ -143,8 +130,8 @@ static int one_row(sl_matchrows *m, const sl_docfeat *f, size_t i, size_t c0, si
                  * memory stays linear whatever the input */
                 size_t stop = p0 + PER_KEY < b ? p0 + PER_KEY : b;
                 for (size_t p = p0; p < stop && f->post[p] < yhi; p++) {
-                    if (grow(&m->tmp, &m->cap_tmp, nt + 1, sizeof *m->tmp) ||
-                        grow(&m->tcol, &m->cap_tcol, nt + 1, sizeof *m->tcol))
+                    if (sl_grow(&m->tmp, &m->cap_tmp, nt + 1, sizeof *m->tmp) ||
+                        sl_grow(&m->tcol, &m->cap_tcol, nt + 1, sizeof *m->tcol))
                         return -1;
                     m->tmp[nt++] = (sl_edge){ (uint32_t)x, f->post[p] };
                 }
@@ -154,7 +141,7 @@ static int one_row(sl_matchrows *m, const sl_docfeat *f, size_t i, size_t c0, si
     /* bucket by column (stable, so x stays in order), then sort each
      * token's targets and drop the duplicates that several shared keys
      * leave */
-    if (grow(&m->e, &m->cap_e, m->ne + nt, sizeof *m->e))
+    if (sl_grow(&m->e, &m->cap_e, m->ne + nt, sizeof *m->e))
         return -1;
     for (size_t q = 0; q < nt; q++) {
         /* the edge's column, kept in x until it is placed */
@@ -198,7 +185,7 @@ static int one_row(sl_matchrows *m, const sl_docfeat *f, size_t i, size_t c0, si
         cell[k] += m->ne;
     m->ne += out;
     /* the 1-1 matches of each cell, the commonest bead, once */
-    if (grow(&m->k11, &m->cap_k11, m->ncell, sizeof *m->k11))
+    if (sl_grow(&m->k11, &m->cap_k11, m->ncell, sizeof *m->k11))
         return -1;
     double *k11 = m->k11 + (m->ncell - ncol - 1);
     for (size_t k = 0; k < ncol; k++)
