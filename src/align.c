@@ -39,6 +39,8 @@
 
 enum {
     MAXW = 4,            /* widest bead side the options allow */
+    NTYPES = (MAXW + 1) * (MAXW + 1), /* bead types a x b, 0-0 unused */
+    PRUNE = 20,          /* beads that much costlier than the best count for nothing */
     FULL_CELLS = 16384,  /* whole matrix up to here (some 127 x 127) */
     AUTO_W = 10,         /* band half-width at the sentence level */
     AUTO_SEG = 4096,     /* rows per segment */
@@ -224,6 +226,9 @@ typedef struct {
     int mr_valid;        /* mr holds rows of the current document */
     int mr_full;         /* ... all of them, over every column */
     sl_matchrows aux;    /* one-off rows for cells off the band */
+    double *bc;          /* last pass: every bead's cost, by end cell and type */
+    double *F, *G;       /* soft-min forward and backward costs of the cells */
+    size_t cap_bc, cap_F, cap_G;
 } segws_t;
 
 static void segws_free(segws_t *w)
@@ -237,6 +242,9 @@ static void segws_free(segws_t *w)
     free(w->c1);
     free(w->tabS);
     free(w->tabT);
+    free(w->bc);
+    free(w->F);
+    free(w->G);
     sl_matchrows_free(&w->mr);
     sl_matchrows_free(&w->aux);
     memset(w, 0, sizeof *w);
@@ -385,6 +393,82 @@ static int seg_push(seg_t *s, size_t i0, size_t a, size_t j0, size_t b, double c
     return 0;
 }
 
+/* Costs added as probabilities: -log sum exp(-v[k]), terms more than
+ * PRUNE above the least left out (they change nothing in a double). */
+static double softmin(const double *v, int n)
+{
+    double lo = INFINITY;
+    for (int k = 0; k < n; k++)
+        if (v[k] < lo)
+            lo = v[k];
+    if (lo == INFINITY)
+        return INFINITY;
+    double sum = 0;
+    for (int k = 0; k < n; k++)
+        if (v[k] - lo < PRUNE)
+            sum += exp(lo - v[k]);
+    return lo - log(sum);
+}
+
+/* Each bead's confidence: the probability, under the model, that the
+ * alignment holds the bead, summed over every path through the segment's
+ * band (forward-backward over the lattice of the last pass, in costs:
+ * F(cell) sums the paths from the start, G(cell) those to the end). Given
+ * the segment's ends, which are anchors a long text's path all but surely
+ * runs through, or a whole document's corners. */
+static void posteriors(const model_t *m, segws_t *w, seg_t *s, size_t R, int maxw)
+{
+    size_t ja = s->ja, total = w->off[R - 1] + w->hi[R - 1] - w->lo[R - 1] + 1;
+    if (sl_grow(&w->F, &w->cap_F, total, sizeof *w->F) ||
+        sl_grow(&w->G, &w->cap_G, total, sizeof *w->G)) {
+        for (size_t x = 0; x < s->b.n; x++) /* no memory: the bead's own evidence */
+            s->b.v[x].conf = conf_of(m, (int)s->b.v[x].ni, (int)s->b.v[x].nj, s->own[x]);
+        return;
+    }
+    double v[NTYPES];
+#define AT(r, j) (w->off[r] + (j) - w->lo[r])
+    for (size_t r = 0; r < R; r++)
+        for (size_t j = w->lo[r]; j <= w->hi[r]; j++) {
+            const double *bc = &w->bc[AT(r, j) * NTYPES];
+            int n = 0;
+            if (r == 0 && j == ja)
+                v[n++] = 0;
+            for (int a = 0; a <= maxw && (size_t)a <= r; a++)
+                for (int b = 0; b <= maxw && (size_t)b <= j; b++) {
+                    double c = bc[a * (MAXW + 1) + b];
+                    size_t pr = r - (size_t)a, pj = j - (size_t)b;
+                    if (c != INFINITY && pj >= w->lo[pr] && pj <= w->hi[pr])
+                        v[n++] = w->F[AT(pr, pj)] + c;
+                }
+            w->F[AT(r, j)] = softmin(v, n);
+        }
+    for (size_t r = R; r-- > 0;)
+        for (size_t j = w->hi[r] + 1; j-- > w->lo[r];) {
+            int n = 0;
+            if (r == R - 1 && j == s->jb)
+                v[n++] = 0;
+            for (int a = 0; a <= maxw && r + (size_t)a < R; a++)
+                for (int b = 0; b <= maxw; b++) {
+                    size_t qr = r + (size_t)a, qj = j + (size_t)b;
+                    if ((a == 0 && b == 0) || qj < w->lo[qr] || qj > w->hi[qr])
+                        continue;
+                    double c = w->bc[AT(qr, qj) * NTYPES + (size_t)a * (MAXW + 1) + (size_t)b];
+                    if (c != INFINITY)
+                        v[n++] = c + w->G[AT(qr, qj)];
+                }
+            w->G[AT(r, j)] = softmin(v, n);
+        }
+    double Z = w->F[AT(R - 1, s->jb)];
+    for (size_t x = 0; x < s->b.n; x++) {
+        sl_bead *bd = &s->b.v[x];
+        size_t r0 = bd->i0 - s->ia, r1 = r0 + bd->ni, j1 = bd->j0 + bd->nj;
+        double c = w->bc[AT(r1, j1) * NTYPES + bd->ni * (MAXW + 1) + bd->nj];
+        double p = exp(-(w->F[AT(r0, bd->j0)] + c + w->G[AT(r1, j1)] - Z));
+        bd->conf = p > 1 ? 1 : p;
+    }
+#undef AT
+}
+
 /* Searches one segment inside band (its rows strictly between ia and ib
  * may be widened). pass 2 also sets confidences. */
 static int seg_run(const model_t *m, segws_t *w, sl_band *band, seg_t *s, int last, int widen_w)
@@ -415,6 +499,9 @@ static int seg_run(const model_t *m, segws_t *w, sl_band *band, seg_t *s, int la
             total += hi - lo + 1;
         }
         if (sl_grow(&w->d, &w->cap_d, total, sizeof *w->d) || sl_grow(&w->bk, &w->cap_bk, total, 1))
+            return -1;
+        /* the last pass keeps every bead's cost for the posteriors */
+        if (last && sl_grow(&w->bc, &w->cap_bc, total * NTYPES, sizeof *w->bc))
             return -1;
         /* each source sentence's columns: those of the beads ending in the
          * next maxw rows (a whole document has them all already) */
@@ -465,6 +552,10 @@ static int seg_run(const model_t *m, segws_t *w, sl_band *band, seg_t *s, int la
             for (size_t j = w->lo[r]; j <= w->hi[r]; j++) {
                 double best = r == 0 && j == ja ? 0 : INFINITY;
                 unsigned char bk = 0;
+                double *bc = last ? &w->bc[(w->off[r] + j - w->lo[r]) * NTYPES] : NULL;
+                if (bc)
+                    for (int t = 0; t < NTYPES; t++)
+                        bc[t] = INFINITY;
                 for (int a = 0; a <= maxw && (size_t)a <= r; a++) {
                     size_t pr = r - (size_t)a;
                     for (int b = 0; b <= maxw && (size_t)b <= j; b++) {
@@ -485,12 +576,17 @@ static int seg_run(const model_t *m, segws_t *w, sl_band *band, seg_t *s, int la
                             for (size_t x = 0; x < (size_t)a; x++)
                                 for (size_t y = 0; y < (size_t)b; y++)
                                     ub += sl_match_k11(&w->mr, i0 + x, pj + y);
-                            if (prev + cost_k(m, w, i0, a, pj, b, ub, 1) >= best)
+                            /* the last pass keeps what the posteriors need:
+                             * beads within PRUNE of the best (e^-PRUNE is
+                             * nothing next to the best path's weight) */
+                            if (prev + cost_k(m, w, i0, a, pj, b, ub, 1) >= best + (bc ? PRUNE : 0))
                                 continue;
                             if ((k = sl_match_bead(&w->mr, f, i0, (size_t)a, pj, (size_t)b)) < 0)
                                 return -1;
                         }
-                        double c = prev + cost_k(m, w, i0, a, pj, b, k, 1);
+                        double own = cost_k(m, w, i0, a, pj, b, k, 1), c = prev + own;
+                        if (bc)
+                            bc[a * (MAXW + 1) + b] = own;
                         if (c < best) {
                             best = c;
                             bk = (unsigned char)(a * 8 + b);
@@ -564,29 +660,7 @@ static int seg_run(const model_t *m, segws_t *w, sl_band *band, seg_t *s, int la
     }
     if (!last)
         return 0;
-    for (size_t x = 0; x < s->b.n; x++) {
-        sl_bead *bd = &s->b.v[x];
-        if (bd->ni && bd->nj) {
-            bd->conf = conf_of(m, (int)bd->ni, (int)bd->nj, s->own[x]);
-            continue;
-        }
-        /* an unaligned sentence: one minus the best evidence for pairing
-         * it with a neighbour */
-        int side = bd->ni ? 0 : 1;
-        size_t k = side == 0 ? bd->i0 : bd->j0, other = side == 0 ? m->nt : m->ns;
-        size_t near = side == 0 ? bd->j0 : bd->i0;
-        double best = 0;
-        for (size_t y = near > 2 ? near - 2 : 0; y < other && y <= near + 2; y++) {
-            size_t i0 = side == 0 ? k : y, j0 = side == 0 ? y : k;
-            double km = pair_k(m, w, i0, j0);
-            if (km < 0)
-                return -1;
-            double c = conf_of(m, 1, 1, cost_k(m, w, i0, 1, j0, 1, km, 0));
-            if (c > best)
-                best = c;
-        }
-        bd->conf = 1.0 - best;
-    }
+    posteriors(m, w, s, R, maxw);
     return 0;
 }
 
