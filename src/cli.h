@@ -73,10 +73,64 @@ void cli_progress_docs(cli_progress *p, size_t docs, unsigned long long done,
 void cli_progress_lines(cli_progress *p, size_t done, size_t total);
 void cli_progress_end(cli_progress *p);
 
+/* The index a shard run (`align --shard K/N`) writes beside an output, and
+ * what `selaras merge` reads back (cli_shard.c): the format, K and N, the
+ * bytes of the header, of each document and of the footer. */
+enum { CLI_SHARD_FILES = 2 }; /* Moses: two files under one index */
+
+/* Writing: s measures the streams of its output files with marks taken
+ * before each piece (header, document, footer) and lengths after it. */
+typedef struct cli_shard_out {
+    cli_out out; /* the index file, committed and closed with the outputs */
+    FILE *f[CLI_SHARD_FILES];
+    int nfiles;
+    long mark[CLI_SHARD_FILES];
+} cli_shard_out;
+
+/* Opens the index path for the output in format fmt (sl_format_name, or
+ * "unaligned" for the --unaligned list) written to f0 (and f1: Moses,
+ * whose files end in suffix[0] and suffix[1]). Returns 0 or -1 (reported). */
+int cli_shard_create(cli_shard_out *s, const char *path, const char *fmt,
+                     const char *const suffix[CLI_SHARD_FILES], FILE *f0, FILE *f1,
+                     size_t k, size_t n);
+/* Before a piece: where each stream stands. */
+void cli_shard_mark(cli_shard_out *s);
+/* After it: a line "tag [doc] bytes..." (doc < 0: none). */
+void cli_shard_piece(cli_shard_out *s, const char *tag, long long doc);
+/* The last line: how many documents the whole input held. */
+void cli_shard_end(cli_shard_out *s, size_t input);
+
+/* Reading: an index checked whole, then its documents in order. */
+typedef struct cli_shard {
+    char *path;       /* the index: the output's name + ".shard" */
+    FILE *f;
+    char *buf;        /* the line being read */
+    size_t cap;
+    long line, docs_line;
+    long docs_at;     /* where the document lines start */
+    char fmt[16], suffix[CLI_SHARD_FILES][64];
+    int nfiles;
+    unsigned long long k, n, input, docs;
+    unsigned long long header[CLI_SHARD_FILES], footer[CLI_SHARD_FILES];
+    unsigned long long body[CLI_SHARD_FILES]; /* the documents' bytes */
+} cli_shard;
+
+/* Reads and checks the index of the output named name; reports what is
+ * wrong with it, naming the file, and returns -1. */
+int cli_shard_read(cli_shard *s, const char *name);
+/* Back to the first document. Returns 0 or -1 (reported). */
+int cli_shard_rewind(cli_shard *s);
+/* The next document: 1 with its place in the input and its bytes per
+ * file, 0 after the last, -1 on a read error (reported). */
+int cli_shard_next(cli_shard *s, unsigned long long *doc,
+                   unsigned long long len[CLI_SHARD_FILES]);
+void cli_shard_close(cli_shard *s);
+
 typedef int (*cli_cmd_fn)(int argc, char **argv);
 int cli_split(int argc, char **argv);
 int cli_eval(int argc, char **argv);
 int cli_align(int argc, char **argv);
 int cli_srx(int argc, char **argv);
+int cli_merge(int argc, char **argv);
 
 #endif

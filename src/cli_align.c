@@ -11,6 +11,7 @@
 
 #include <getopt.h>
 #include <omp.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -36,6 +37,8 @@ static const char usage[] =
     "      --rules DIR        splitter rule files to use instead of the built-in ones\n"
     "      --skip-bad         in a batch, skip documents with bad input (a broken JSON\n"
     "                         line, an unreadable record) and name them at the end\n"
+    "      --shard K/N        in a batch, align only documents K, K+N, K+2N, ... (1-based)\n"
+    "                         into -o FILE and its index FILE.shard, for selaras merge\n"
     "  -j, --threads N        worker threads (default: all cores)\n";
 
 enum { NAMES = 10, NOTES = 16 };
@@ -43,6 +46,7 @@ enum { NAMES = 10, NOTES = 16 };
 typedef struct {
     sl_pipe_opts po;
     int fmt, jsonl, records, nolex, threads, skip_bad, quiet, verbose;
+    size_t shard_k, shard_n; /* n 0: the whole input */
     const char *outpath, *unaligned, *lexpath;
     char langs[2][64];
     double min_conf;
@@ -75,11 +79,13 @@ static sl_lexicon *get_lexicon(const opts_t *o, int *failed)
 }
 
 /* Outputs: one, or two for Moses, and the --unaligned list (un.f NULL
- * when not asked for). */
+ * when not asked for); a shard run adds the index of each (ix[0] of the
+ * output, ix[1] of the list; out.f NULL when not written). */
 typedef struct {
     cli_out out[2];
     int n;
     cli_out un;
+    cli_shard_out ix[2];
 } outs_t;
 
 static int close_outs(outs_t *os, int ok)
@@ -89,7 +95,30 @@ static int close_outs(outs_t *os, int ok)
         rc |= cli_out_close(&os->out[k], ok);
     if (os->un.f)
         rc |= cli_out_close(&os->un, ok);
+    /* last, and kept only when every output was: an index never
+     * describes bytes that are not there */
+    for (int k = 0; k < 2; k++)
+        if (os->ix[k].out.f)
+            rc |= cli_out_close(&os->ix[k].out, ok && !rc);
     return rc;
+}
+
+/* The indexes of a shard run: OUT.shard (Moses: PREFIX.shard, for both
+ * files) and, with --unaligned, LIST.shard. */
+static int open_indexes(outs_t *os, const opts_t *o)
+{
+    char path[4096];
+    const char *const suffix[2] = { o->langs[0], o->langs[1] };
+    snprintf(path, sizeof path, "%s.shard", o->outpath);
+    if (cli_shard_create(&os->ix[0], path, sl_format_name(o->fmt),
+                         o->fmt == SL_FMT_MOSES ? suffix : NULL, os->out[0].f,
+                         os->n > 1 ? os->out[1].f : NULL, o->shard_k, o->shard_n))
+        return -1;
+    if (!os->un.f)
+        return 0;
+    snprintf(path, sizeof path, "%s.shard", o->unaligned);
+    return cli_shard_create(&os->ix[1], path, "unaligned", NULL, os->un.f, NULL, o->shard_k,
+                            o->shard_n);
 }
 
 static int open_outs(outs_t *os, const opts_t *o)
@@ -114,7 +143,8 @@ static int open_outs(outs_t *os, const opts_t *o)
             os->n = k + 1;
         }
     }
-    if (o->unaligned && cli_out_open(&os->un, o->unaligned)) {
+    if ((o->unaligned && cli_out_open(&os->un, o->unaligned)) ||
+        (o->shard_n && open_indexes(os, o))) {
         close_outs(os, 0);
         return -1;
     }
@@ -129,6 +159,9 @@ static int commit_outs(outs_t *os)
         rc |= cli_out_commit(&os->out[k]);
     if (os->un.f)
         rc |= cli_out_commit(&os->un);
+    for (int k = 0; k < 2; k++)
+        if (os->ix[k].out.f)
+            rc |= cli_out_commit(&os->ix[k].out);
     return rc;
 }
 
@@ -207,7 +240,7 @@ typedef struct {
     sl_writer w;
     outs_t os;
     int begun; /* the header is written: a stopped run still closes it */
-    size_t seen;
+    size_t seen, read; /* documents taken; read from the input (all shards') */
     skipped_t bad, missing;
     notes_t notes;
     cli_progress *prog;
@@ -242,6 +275,7 @@ static size_t next_items(void *ctx, sl_item *items, size_t max)
             }
         }
         size_t n = sl_input_next(r->in, items, max);
+        r->read += n;
         if (n)
             return n;
         sl_input_close(r->in);
@@ -298,11 +332,33 @@ static void *render(void *ctx, const sl_item *it, const sl_doc *d)
     return x;
 }
 
+/* A shard run measures each piece of every output for its index. */
+static void mark(run_t *r)
+{
+    for (int k = 0; k < 2; k++)
+        if (r->os.ix[k].out.f)
+            cli_shard_mark(&r->os.ix[k]);
+}
+
+static void piece(run_t *r, const char *tag, long long doc)
+{
+    for (int k = 0; k < 2; k++)
+        if (r->os.ix[k].out.f)
+            cli_shard_piece(&r->os.ix[k], tag, doc);
+}
+
+static void begin(run_t *r)
+{
+    mark(r);
+    sl_write_begin(&r->w);
+    piece(r, "header", -1);
+    cli_out_tail(&r->os.out[0], sl_write_tail(&r->w));
+}
+
 static int take(void *ctx, size_t index, const sl_item *it, int rc, const sl_doc *d,
                 const sl_error *err, void *data)
 {
     run_t *r = ctx;
-    (void)index;
     if (data && (it->status || rc)) {
         release(NULL, data);
         data = NULL;
@@ -332,14 +388,13 @@ static int take(void *ctx, size_t index, const sl_item *it, int rc, const sl_doc
         cli_msg("%s; --skip-bad would skip such %s", buf, it->line ? "lines" : "files");
         return cli_status(&e);
     }
-    if (!r->begun++) {
-        sl_write_begin(&r->w);
-        cli_out_tail(&r->os.out[0], sl_write_tail(&r->w));
-    }
+    if (!r->begun++)
+        begin(r);
     /* a failed write into memory shows when the chunk is committed */
+    sl_write_next(&r->w);
+    mark(r); /* a document's bytes: after the blank line between documents */
     if (data) {
         rendered_t *x = data;
-        sl_write_next(&r->w);
         FILE *f[3] = { r->w.f[0], r->w.f[1], r->os.un.f };
         for (int k = 0; k < 3; k++)
             if (f[k] && x->n[k])
@@ -347,10 +402,11 @@ static int take(void *ctx, size_t index, const sl_item *it, int rc, const sl_doc
         r->w.units += x->units;
         release(NULL, x);
     } else {
-        sl_write_doc(&r->w, d);
+        r->w.units += sl_write_units(&r->w, r->w.f[0], r->w.f[1], d);
         if (r->os.un.f)
             sl_write_unaligned(r->os.un.f, &r->w.tmx, d);
     }
+    piece(r, "doc", (long long)index);
     if (d->rec.note[0]) {
         if (r->w.batch)
             note(&r->notes, d->rec.note);
@@ -372,6 +428,31 @@ static int chunk_done(void *ctx)
         cli_progress_docs(r->prog, r->seen, done, total);
     }
     return CLI_OK;
+}
+
+/* A directory, JSON Lines or several records make a batch. */
+static int is_batch(const opts_t *o, char **paths, int npaths, int pair)
+{
+    struct stat st;
+    return !pair && (npaths > 1 || o->jsonl || strstr(paths[0], ".jsonl") ||
+                     (stat(paths[0], &st) == 0 && S_ISDIR(st.st_mode)));
+}
+
+/* K/N with 1 <= K <= N into o; -1 for anything else. */
+static int parse_shard(const char *s, opts_t *o)
+{
+    char *end;
+    if (*s < '0' || *s > '9')
+        return -1;
+    unsigned long long k = strtoull(s, &end, 10), n;
+    if (*end != '/' || end[1] < '0' || end[1] > '9')
+        return -1;
+    n = strtoull(end + 1, &end, 10);
+    if (*end || k < 1 || k > n || n > SIZE_MAX / 2)
+        return -1;
+    o->shard_k = (size_t)k;
+    o->shard_n = (size_t)n;
+    return 0;
 }
 
 /* Runs the sources through the pipeline and the writer. Each chunk is
@@ -397,15 +478,12 @@ static int run(const opts_t *o, const sl_pipe *p, char **paths, int npaths, int 
     /* SOURCE_DATE_EPOCH makes the TMX date, and so the bytes, reproducible */
     const char *sde = getenv("SOURCE_DATE_EPOCH");
     w->tmx.created = sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
-    /* a directory, JSON Lines or several records make a batch */
-    struct stat st;
-    w->batch = !pair && (npaths > 1 || o->jsonl || strstr(paths[0], ".jsonl") ||
-                         (stat(paths[0], &st) == 0 && S_ISDIR(st.st_mode)));
+    w->batch = is_batch(o, paths, npaths, pair);
     r.paths = paths;
     r.npaths = npaths;
     r.pair = pair;
     r.prog = prog;
-    sl_batch_opts bo = { .threads = o->threads };
+    sl_batch_opts bo = { .threads = o->threads, .shard_k = o->shard_k, .shard_n = o->shard_n };
     sl_batch_cb cb = { .ctx = &r, .next = next_items, .render = render, .release = release,
                        .take = take, .chunk_done = chunk_done };
     sl_error err;
@@ -419,9 +497,14 @@ static int run(const opts_t *o, const sl_pipe *p, char **paths, int npaths, int 
         status = r.status;
     sl_input_close(r.in);
     if (status == CLI_OK && !r.begun++)
-        sl_write_begin(w);
+        begin(&r);
     if (r.begun) {
+        mark(&r);
         sl_write_end(w);
+        piece(&r, "footer", -1);
+        for (int k = 0; k < 2; k++)
+            if (r.os.ix[k].out.f)
+                cli_shard_end(&r.os.ix[k], r.read);
         cli_out_tail(&r.os.out[0], NULL);
     }
     if (close_outs(&r.os, status == CLI_OK) && status == CLI_OK)
@@ -462,6 +545,7 @@ int cli_align(int argc, char **argv)
         { "unaligned", required_argument, NULL, 'u' },
         { "threads", required_argument, NULL, 'j' },
         { "skip-bad", no_argument, NULL, 'S' },
+        { "shard", required_argument, NULL, 'k' },
         { "quiet", no_argument, NULL, 'q' },
         { "verbose", no_argument, NULL, 'v' },
         { "help", no_argument, NULL, 'h' },
@@ -514,6 +598,12 @@ int cli_align(int argc, char **argv)
             break;
         case 'u': o.unaligned = optarg; break;
         case 'S': o.skip_bad = 1; break;
+        case 'k':
+            if (parse_shard(optarg, &o)) {
+                cli_msg("align: --shard takes K/N with 1 <= K <= N, such as 3/8 (not '%s')", optarg);
+                return CLI_USAGE;
+            }
+            break;
         case 'q': o.quiet = 1; break;
         case 'v': o.verbose = 1; break;
         case 'j': o.threads = (int)strtol(optarg, &end, 10);
@@ -531,6 +621,20 @@ int cli_align(int argc, char **argv)
     }
     if (o.fmt < 0)
         o.fmt = o.po.presplit ? SL_FMT_BEADS : SL_FMT_TMX;
+    if (o.shard_n) {
+        /* a shard is a file that waits for its siblings */
+        const char *why = NULL;
+        if (!o.outpath || strcmp(o.outpath, "-") == 0)
+            why = "needs -o FILE: a shard's output is a file for selaras merge";
+        else if (o.unaligned && strcmp(o.unaligned, "-") == 0)
+            why = "needs --unaligned FILE, not stdout";
+        else if (!is_batch(&o, argv + optind, npaths, pair))
+            why = "needs a batch (a directory, JSON Lines or several records)";
+        if (why) {
+            cli_msg("align: --shard %s", why);
+            return CLI_USAGE;
+        }
+    }
     int failed;
     sl_lexicon *lex = get_lexicon(&o, &failed);
     if (failed)

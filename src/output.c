@@ -16,6 +16,11 @@ int sl_format_parse(const char *name)
     return -1;
 }
 
+const char *sl_format_name(int fmt)
+{
+    return fmt >= 0 && fmt < (int)(sizeof names / sizeof *names) ? names[fmt] : NULL;
+}
+
 /* Text on one line: whitespace runs become one space, ends trimmed. */
 static void flat(FILE *f, const char *s)
 {

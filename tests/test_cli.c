@@ -787,6 +787,263 @@ static void test_overlapping_title_separators(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), TMP ".rec: no abstract"));
 }
 
+/* ---- a batch over several machines: align --shard K/N, merge ----------- */
+
+static void json_put(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            fputc('\\', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
+/* A JSON Lines batch made of the sample records: the aligned sides of
+ * each record (from a TSV run) as its two texts, four times over with
+ * 0..3 leading units left out, so that no two documents are the same; and
+ * a document with an empty English text in the middle, which --skip-bad
+ * leaves out. Returns how many lines it wrote. */
+static int write_sample_batch(const char *dir, const char *path)
+{
+    static const char *const recs[] = {
+        "001_law", "002_medicine", "003_engineering", "004_economics", "005_education",
+        "006_agriculture", "007_computer_science", "008_international_relations",
+        "009_public_health", "010_environment",
+    };
+    FILE *f = fopen(path, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    int lines = 0;
+    for (size_t r = 0; r < sizeof recs / sizeof *recs; r++) {
+        char cmd[2048];
+        snprintf(cmd, sizeof cmd, "%s align -q -f tsv -o %s ../samples/%s.txt", test_bin(),
+                 path_in(dir, "units.tsv"), recs[r]);
+        CU_ASSERT_EQUAL_FATAL(test_run(cmd), 0);
+        char *tsv = read_all(path_in(dir, "units.tsv"));
+        CU_ASSERT_PTR_NOT_NULL_FATAL(tsv);
+        for (int skip = 0; skip < 4; skip++) {
+            fprintf(f, "{\"doc\":\"%s#%d\"", recs[r], skip);
+            for (int side = 0; side < 2; side++) {
+                fprintf(f, ",\"%s\":", side ? "en" : "id");
+                char *text = calloc(strlen(tsv) + 1, 1);
+                CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+                int unit = 0;
+                for (char *l = tsv; *l; unit++) {
+                    char *nl = strchr(l, '\n'), *tab = strchr(l, '\t');
+                    CU_ASSERT_PTR_NOT_NULL_FATAL(nl);
+                    CU_ASSERT_FATAL(tab && tab < nl);
+                    const char *from = side ? tab + 1 : l;
+                    size_t len = side ? strcspn(from, "\t\n") : (size_t)(tab - l);
+                    if (unit >= skip && len)
+                        snprintf(text + strlen(text), strlen(tsv) + 1 - strlen(text), "%s%.*s",
+                                 *text ? " " : "", (int)len, from);
+                    l = nl + 1;
+                }
+                json_put(f, text);
+                free(text);
+            }
+            fputs("}\n", f);
+            if (++lines == 17) { /* an English abstract missing */
+                fputs("{\"doc\":\"only_id\",\"id\":\"Penelitian ini dilakukan di Bogor.\",\"en\":\"\"}\n", f);
+                lines++;
+            }
+        }
+        free(tsv);
+    }
+    fclose(f);
+    return lines;
+}
+
+static int have_gnu_parallel(void)
+{
+    return test_run("parallel --version 2>/dev/null | grep -q 'GNU parallel'") == 0;
+}
+
+/* One run against three shards run side by side (GNU parallel, as the
+ * README's recipe does across machines) and merged: the same bytes, in
+ * every format. */
+static void test_shard_merge_same_bytes(void)
+{
+    const char *d = mktmp();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    char batch[512], cmd[4096];
+    snprintf(batch, sizeof batch, "%s", path_in(d, "batch.jsonl"));
+    CU_ASSERT_EQUAL_FATAL(write_sample_batch(d, batch), 41);
+    int par = have_gnu_parallel();
+    if (!par)
+        printf("\n  (GNU parallel not installed: the three shards ran one after another)");
+    static const char *const fmts[] = { "tmx", "tsv", "json", "moses", "beads" };
+    for (size_t k = 0; k < sizeof fmts / sizeof *fmts; k++) {
+        const char *fmt = fmts[k];
+        int moses = strcmp(fmt, "moses") == 0, tsv = strcmp(fmt, "tsv") == 0;
+        /* the TSV round also shards the list of unaligned sentences */
+        snprintf(cmd, sizeof cmd, "SOURCE_DATE_EPOCH=0 %s align -q --skip-bad -f %s -o %s/single.%s "
+                 "%s%s%s %s 2>%s", test_bin(), fmt, d, fmt, tsv ? "--unaligned " : "",
+                 tsv ? d : "", tsv ? "/single.un" : "", batch, path_in(d, "err"));
+        CU_ASSERT_EQUAL_FATAL(test_run(cmd), 0);
+        CU_ASSERT_PTR_NOT_NULL(strstr(slurp(path_in(d, "err")),
+                                      "skipped 1 of 41 documents with bad input"));
+        char one[2048];
+        snprintf(one, sizeof one, "%s align -q --skip-bad --shard {}/3 -f %s -o %s/part.{}.%s %s%s%s %s",
+                 test_bin(), fmt, d, fmt, tsv ? "--unaligned " : "", tsv ? d : "",
+                 tsv ? "/part.{}.un" : "", batch);
+        if (par) {
+            snprintf(cmd, sizeof cmd, "SOURCE_DATE_EPOCH=0 parallel -j2 %s ::: 1 2 3 2>%s", one,
+                     path_in(d, "err"));
+        } else {
+            char loop[2048]; /* the same commands, one after another */
+            snprintf(loop, sizeof loop, "%s", one);
+            for (char *b; (b = strstr(loop, "{}"));)
+                memcpy(b, "$k", 2);
+            snprintf(cmd, sizeof cmd, "for k in 1 2 3; do SOURCE_DATE_EPOCH=0 %s || exit 1; done 2>%s",
+                     loop, path_in(d, "err"));
+        }
+        CU_ASSERT_EQUAL(test_run(cmd), 0);
+        snprintf(cmd, sizeof cmd, "%s merge -o %s/merged.%s %s/part.1.%s %s/part.2.%s %s/part.3.%s",
+                 test_bin(), d, fmt, d, fmt, d, fmt, d, fmt);
+        CU_ASSERT_EQUAL(test_run(cmd), 0);
+        if (moses)
+            snprintf(cmd, sizeof cmd, "cmp %s/single.moses.id %s/merged.moses.id && "
+                     "cmp %s/single.moses.en %s/merged.moses.en", d, d, d, d);
+        else
+            snprintf(cmd, sizeof cmd, "cmp %s/single.%s %s/merged.%s", d, fmt, d, fmt);
+        int same = test_run(cmd);
+        if (same != 0)
+            printf("\n  %s: the merged shards differ from the single run", fmt);
+        CU_ASSERT_EQUAL(same, 0);
+        /* each shard did its own third of the work, not the whole */
+        snprintf(cmd, sizeof cmd, "%s/single.%s%s", d, fmt, moses ? ".id" : "");
+        long whole = size_of(cmd), parts = 0;
+        for (int s = 1; s <= 3; s++) {
+            snprintf(cmd, sizeof cmd, "%s/part.%d.%s%s", d, s, fmt, moses ? ".id" : "");
+            long n = size_of(cmd);
+            CU_ASSERT(n > 0 && n < whole * 2 / 3);
+            parts += n;
+        }
+        if (strcmp(fmt, "tmx") == 0) { /* the header and footer thrice */
+            char *m = read_all(path_in(d, "merged.tmx")), *p1 = read_all(path_in(d, "part.1.tmx"));
+            CU_ASSERT(m && p1 && count(m, "<tu>") > 400 && count(p1, "<tu>") < count(m, "<tu>") / 2);
+            CU_ASSERT(m && !strstr(m, "only_id") && strstr(m, "010_environment#3"));
+            free(m);
+            free(p1);
+            CU_ASSERT(is_wellformed_xml(path_in(d, "merged.tmx")));
+        } else {
+            CU_ASSERT_EQUAL(parts, whole - (strcmp(fmt, "beads") == 0 ? 2 : 0));
+        }
+        if (tsv) {
+            CU_ASSERT(size_of(path_in(d, "single.un")) > 0);
+            snprintf(cmd, sizeof cmd, "%s merge -o %s/merged.un %s/part.1.un %s/part.2.un "
+                     "%s/part.3.un && cmp %s/single.un %s/merged.un", test_bin(), d, d, d, d, d, d);
+            CU_ASSERT_EQUAL(test_run(cmd), 0);
+        }
+    }
+    /* Moses shards named by their indexes, as a shell glob finds them */
+    snprintf(cmd, sizeof cmd, "%s merge -o %s/glob %s/part.*.moses.shard && cmp %s/single.moses.en "
+             "%s/glob.en", test_bin(), d, d, d, d);
+    CU_ASSERT_EQUAL(test_run(cmd), 0);
+    rmtmp(d);
+}
+
+/* Ladders of a directory batch in which a record has no English abstract:
+ * more shards than fit evenly, one merged output, the same bytes. */
+static void test_shard_merge_directory(void)
+{
+    const char *d = mktmp();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd, "mkdir %s/recs && cp ../samples/0*.txt %s/recs", d, d);
+    CU_ASSERT_EQUAL_FATAL(test_run(cmd), 0);
+    const char *rec = "Judul = Title / A\n\nABSTRAK\n\nPenelitian ini dilakukan di Bogor.\n";
+    write_file(path_in(d, "recs/005_b_only_id.txt"), rec, strlen(rec));
+    snprintf(cmd, sizeof cmd, "%s align -q -f ladder -o %s/single %s/recs 2>/dev/null", test_bin(), d, d);
+    CU_ASSERT_EQUAL_FATAL(test_run(cmd), 0);
+    for (int k = 1; k <= 4; k++) {
+        snprintf(cmd, sizeof cmd, "%s align -q -f ladder --shard %d/4 -o %s/p%d %s/recs 2>/dev/null",
+                 test_bin(), k, d, k, d);
+        CU_ASSERT_EQUAL(test_run(cmd), 0);
+    }
+    /* the record without English is document 4 (0-based, in name order):
+     * shard 1 leaves it out of its index */
+    const char *ix = slurp(path_in(d, "p1.shard"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ix, "format ladder\nshard 1/4\nheader 0\ndoc 0 "));
+    CU_ASSERT_PTR_NULL(strstr(ix, "\ndoc 4 "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ix, "\ndoc 8 "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(ix, "\nfooter 0\ninput 11\n"));
+    /* shards given in any order */
+    snprintf(cmd, sizeof cmd, "%s merge -o %s/merged %s/p3 %s/p1 %s/p4 %s/p2 && cmp %s/single %s/merged",
+             test_bin(), d, d, d, d, d, d, d);
+    CU_ASSERT_EQUAL(test_run(cmd), 0);
+    rmtmp(d);
+}
+
+static void expect_usage(const char *args, const char *want_in_err)
+{
+    CU_ASSERT_EQUAL(run(args), 2);
+    const char *err = slurp(TMP ".err");
+    if (!strstr(err, want_in_err))
+        printf("\n  selaras %s: stderr:\n%s", args, err);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, want_in_err));
+}
+
+static void test_shard_errors(void)
+{
+    expect_usage("align --shard 0/3 -o " TMP ".s ../samples", "--shard takes K/N");
+    expect_usage("align --shard 4/3 -o " TMP ".s ../samples", "--shard takes K/N");
+    expect_usage("align --shard 2 -o " TMP ".s ../samples", "--shard takes K/N");
+    expect_usage("align --shard x/y -o " TMP ".s ../samples", "--shard takes K/N");
+    expect_usage("align --shard 1/3 ../samples", "--shard needs -o FILE");
+    expect_usage("align --shard 1/3 -o - ../samples", "--shard needs -o FILE");
+    expect_usage("align --shard 1/3 -o " TMP ".s ../samples/001_law.txt", "needs a batch");
+    CU_ASSERT_EQUAL(test_run("test -e " TMP ".s || test -e " TMP ".s.shard"), 1);
+
+    const char *d = mktmp();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    char cmd[4096], args[2048];
+    for (int k = 1; k <= 3; k++) {
+        snprintf(cmd, sizeof cmd, "%s align -q -f tsv --shard %d/3 -o %s/part.%d ../samples",
+                 test_bin(), k, d, k);
+        CU_ASSERT_EQUAL_FATAL(test_run(cmd), 0);
+    }
+    snprintf(cmd, sizeof cmd, "%s align -q -f tsv --shard 2/2 -o %s/half.2 ../samples", test_bin(), d);
+    CU_ASSERT_EQUAL_FATAL(test_run(cmd), 0);
+    /* the three together merge */
+    snprintf(args, sizeof args, "merge -o %s/ok %s/part.1 %s/part.2 %s/part.3", d, d, d, d);
+    CU_ASSERT_EQUAL(run(args), 0);
+    /* a shard left out */
+    snprintf(args, sizeof args, "merge -o %s/merged %s/part.1 %s/part.3", d, d, d);
+    expect_usage(args, "shard 2/3 is missing");
+    /* a shard that is not there */
+    snprintf(args, sizeof args, "merge -o %s/merged %s/part.1 %s/part.2 %s/part.4", d, d, d, d);
+    snprintf(cmd, sizeof cmd, "%s/part.4.shard: cannot open", d);
+    expect_usage(args, cmd);
+    /* a shard of another split */
+    snprintf(args, sizeof args, "merge -o %s/merged %s/part.1 %s/half.2 %s/part.3", d, d, d, d);
+    snprintf(cmd, sizeof cmd, "%s/half.2.shard: shard 2/2, but %s/part.1.shard is one of 3", d, d);
+    expect_usage(args, cmd);
+    /* a shard twice */
+    snprintf(args, sizeof args, "merge -o %s/merged %s/part.1 %s/part.2 %s/part.2", d, d, d, d);
+    expect_usage(args, "shard 2/3, which");
+    /* an output replaced by another run, its index left as it was */
+    snprintf(cmd, sizeof cmd, "%s align -q -f tsv -o %s/part.2 ../samples/001_law.txt", test_bin(), d);
+    CU_ASSERT_EQUAL_FATAL(test_run(cmd), 0);
+    snprintf(args, sizeof args, "merge -o %s/merged %s/part.1 %s/part.2 %s/part.3", d, d, d, d);
+    snprintf(cmd, sizeof cmd, "%s/part.2: ", d);
+    expect_usage(args, cmd);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "different runs"));
+    /* an index cut short */
+    snprintf(cmd, sizeof cmd, "head -n 4 %s/part.3.shard > %s/cut.shard && cp %s/part.3 %s/cut",
+             d, d, d, d);
+    CU_ASSERT_EQUAL_FATAL(test_run(cmd), 0);
+    snprintf(args, sizeof args, "merge -o %s/merged %s/part.1 %s/part.2 %s/cut", d, d, d, d);
+    snprintf(cmd, sizeof cmd, "%s/cut.shard:5: cut short", d);
+    expect_usage(args, cmd);
+    /* no merge, no output */
+    CU_ASSERT_EQUAL(size_of(path_in(d, "merged")), -1);
+    CU_ASSERT_EQUAL(entries(d, ".tmp."), 0);
+    rmtmp(d);
+}
+
 int test_cli_register(void)
 {
     CU_pSuite s = CU_add_suite("cli", NULL, NULL);
@@ -812,7 +1069,10 @@ int test_cli_register(void)
         !CU_add_test(s, "JSON Lines: a bad line mid-batch", test_jsonl_bad_line_mid_batch) ||
         !CU_add_test(s, "JSON Lines: --skip-bad", test_skip_bad) ||
         !CU_add_test(s, "records without both abstracts", test_missing_abstract) ||
-        !CU_add_test(s, "align: overlapping title separators", test_overlapping_title_separators))
+        !CU_add_test(s, "align: overlapping title separators", test_overlapping_title_separators) ||
+        !CU_add_test(s, "align --shard, merge: the bytes of one run", test_shard_merge_same_bytes) ||
+        !CU_add_test(s, "align --shard, merge: a directory, ladders", test_shard_merge_directory) ||
+        !CU_add_test(s, "align --shard, merge: errors", test_shard_errors))
         return -1;
     return 0;
 }

@@ -10,6 +10,8 @@ enum sl_format { SL_FMT_TMX, SL_FMT_TSV, SL_FMT_MOSES, SL_FMT_JSON, SL_FMT_BEADS
 
 /* The format named name ("tmx", "tsv", ...), or -1. */
 int sl_format_parse(const char *name);
+/* The name of format fmt ("tmx", ...), or NULL for none. */
+const char *sl_format_name(int fmt);
 
 /* A writer over one stream, or two for Moses (f[0] source, f[1] target). */
 typedef struct sl_writer {
