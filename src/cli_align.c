@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "selaras/batch.h"
 #include "selaras/input.h"
+#include "selaras/learn.h"
 #include "selaras/lexicon.h"
 #include "selaras/output.h"
 #include "selaras/pipeline.h"
@@ -32,6 +33,9 @@ static const char usage[] =
     "      --unaligned FILE   list unaligned sentences (TSV) in FILE\n"
     "      --lexicon FILE     TSV (id<TAB>en) or hunalign (en @ id) dictionary\n"
     "      --no-lexicon       length, numbers, names and cognates only\n"
+    "      --learn            align once, learn word translations from the confident\n"
+    "                         pairs (IBM Model 1), align again with them\n"
+    "      --save-lexicon FILE  --learn, and write the learned pairs as TSV\n"
     "      --max-bead N       widest bead side, 1-4 (default 3)\n"
     "      --src-lang L, --tgt-lang L   languages (default id, en)\n"
     "      --rules DIR        splitter rule files to use instead of the built-in ones\n"
@@ -45,7 +49,8 @@ enum { NAMES = 10, NOTES = 16 };
 
 typedef struct {
     sl_pipe_opts po;
-    int fmt, jsonl, records, nolex, threads, skip_bad, quiet, verbose;
+    int fmt, jsonl, records, nolex, threads, skip_bad, quiet, verbose, learn;
+    const char *save_lexicon;
     size_t shard_k, shard_n; /* n 0: the whole input */
     const char *outpath, *unaligned, *lexpath;
     char langs[2][64];
@@ -520,6 +525,99 @@ static int run(const opts_t *o, const sl_pipe *p, char **paths, int npaths, int 
     return status;
 }
 
+/* The learning pass: the confident 1-1 sentence pairs of a first
+ * alignment, for the learner. */
+typedef struct {
+    run_t r;
+    sl_learner *l;
+    int status;
+} learn_t;
+
+static int take_pairs(void *ctx, size_t index, const sl_item *it, int rc, const sl_doc *d,
+                      const sl_error *err, void *data)
+{
+    learn_t *lt = ctx;
+    (void)index;
+    (void)it;
+    (void)err;
+    (void)data;
+    if (rc) /* the alignment pass reports it */
+        return CLI_OK;
+    for (size_t k = 0; k < d->nunits; k++) {
+        const sl_unit *u = &d->units[k];
+        /* a pair the model thinks more likely right than wrong (the
+         * confidences are posteriors): EM sorts out the words */
+        if (u->kind != SL_UNIT_SENTENCE || u->bead.ni != 1 || u->bead.nj != 1 ||
+            u->bead.conf < 0.5)
+            continue;
+        sl_error e;
+        if (sl_learner_add(lt->l, u->src, strlen(u->src), u->tgt, strlen(u->tgt), &e))
+            return cli_report(&e);
+    }
+    return CLI_OK;
+}
+
+/* Learns a lexicon from a first alignment of the input and adds it to
+ * *lex (made when there was none). Returns the CLI status. */
+static int learn(const opts_t *o, const sl_pipe *p, char **paths, int npaths, int pair,
+                 sl_lexicon **lex)
+{
+    learn_t lt;
+    memset(&lt, 0, sizeof lt);
+    lt.r.o = o;
+    lt.r.paths = paths;
+    lt.r.npaths = npaths;
+    lt.r.pair = pair;
+    for (int k = 0; k < npaths; k++)
+        if (strcmp(paths[k], "-") == 0) {
+            cli_msg("align: --learn reads the input twice: give a file, not stdin");
+            return CLI_USAGE;
+        }
+    sl_error err;
+    sl_featcfg *cfg = sl_featcfg_new(o->po.align.src_lang, o->po.align.tgt_lang, NULL, &err);
+    if (!cfg || !(lt.l = sl_learner_new(cfg, &err))) {
+        sl_featcfg_free(cfg);
+        return cli_report(&err);
+    }
+    sl_batch_opts bo = { .threads = o->threads, .shard_k = o->shard_k, .shard_n = o->shard_n };
+    sl_batch_cb cb = { .ctx = &lt, .next = next_items, .take = take_pairs };
+    int rc = sl_batch_run(p, &bo, &cb, &err), status = CLI_OK;
+    sl_input_close(lt.r.in);
+    if (rc < 0)
+        status = cli_report(&err);
+    else if (rc > 0)
+        status = rc;
+    else if (lt.r.status)
+        status = lt.r.status;
+    sl_learn_opts lo;
+    sl_learn_opts_default(&lo);
+    lo.threads = o->threads;
+    size_t added = 0;
+    if (status == CLI_OK && !*lex &&
+        !(*lex = sl_lexicon_new(o->po.align.src_lang, o->po.align.tgt_lang, &err)))
+        status = cli_report(&err);
+    if (status == CLI_OK && sl_learner_train(lt.l, &lo, *lex, &added, &err))
+        status = cli_report(&err);
+    if (status == CLI_OK) {
+        if (sl_learner_pairs(lt.l) < lo.min_pairs && !o->quiet)
+            cli_msg("learned no lexicon: %zu confident sentence pairs, %zu needed",
+                    sl_learner_pairs(lt.l), lo.min_pairs);
+        else if (o->verbose)
+            cli_msg("learned %zu word pairs from %zu sentence pairs", added,
+                    sl_learner_pairs(lt.l));
+    }
+    if (status == CLI_OK && o->save_lexicon) {
+        cli_out out;
+        if (cli_out_open(&out, o->save_lexicon))
+            status = CLI_FAIL;
+        else if (sl_learner_save(lt.l, out.f), cli_out_close(&out, 1))
+            status = CLI_FAIL;
+    }
+    sl_learner_free(lt.l);
+    sl_featcfg_free(cfg);
+    return status;
+}
+
 /* The aligner's progress on a long text. */
 static void aligning(void *ctx, size_t done, size_t total)
 {
@@ -546,6 +644,8 @@ int cli_align(int argc, char **argv)
         { "threads", required_argument, NULL, 'j' },
         { "skip-bad", no_argument, NULL, 'S' },
         { "shard", required_argument, NULL, 'k' },
+        { "learn", no_argument, NULL, 'l' },
+        { "save-lexicon", required_argument, NULL, 'w' },
         { "quiet", no_argument, NULL, 'q' },
         { "verbose", no_argument, NULL, 'v' },
         { "help", no_argument, NULL, 'h' },
@@ -604,6 +704,8 @@ int cli_align(int argc, char **argv)
                 return CLI_USAGE;
             }
             break;
+        case 'l': o.learn = 1; break;
+        case 'w': o.save_lexicon = optarg; o.learn = 1; break;
         case 'q': o.quiet = 1; break;
         case 'v': o.verbose = 1; break;
         case 'j': o.threads = (int)strtol(optarg, &end, 10);
@@ -646,7 +748,17 @@ int cli_align(int argc, char **argv)
     o.po.align.progress = aligning;
     o.po.align.progress_ctx = &prog;
     sl_pipe *p = sl_pipe_new(&o.po, lex, &err);
-    int status = p ? run(&o, p, argv + optind, npaths, pair, &prog) : cli_report(&err);
+    int status = p ? CLI_OK : cli_report(&err);
+    if (status == CLI_OK && o.learn) {
+        /* align once, learn, and align again with what was learned */
+        status = learn(&o, p, argv + optind, npaths, pair, &lex);
+        sl_pipe_free(p);
+        p = NULL;
+        if (status == CLI_OK && !(p = sl_pipe_new(&o.po, lex, &err)))
+            status = cli_report(&err);
+    }
+    if (status == CLI_OK)
+        status = run(&o, p, argv + optind, npaths, pair, &prog);
     sl_pipe_free(p);
     sl_lexicon_free(lex);
     return status;

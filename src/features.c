@@ -269,26 +269,44 @@ enum { COG = 5, MAX_TOKENS = 10000 };
 
 /* The type of a lower-cased word w (n bytes) on side s: its keys, or a
  * stop type. name/len is the cache entry's name. */
+/* The one normalisation of a lower-cased word w (n bytes): a full
+ * reduplication marks plurality ("tantangan-tantangan" is "tantangan").
+ * Returns its length, or 0 for a stop word or a one-letter word, which are
+ * no tokens. */
+static size_t content_word(const sl_vocab *v, int side, const char *w, size_t n)
+{
+    const char *h = memchr(w, '-', n);
+    if (h && (size_t)(h - w) * 2 + 1 == n && memcmp(w, h + 1, (size_t)(h - w)) == 0)
+        n = (size_t)(h - w);
+    if (n < 2 || sl_strmap_get(v->cfg->stop[side], w, n) >= 0)
+        return 0;
+    return n;
+}
+
+/* The Snowball stem of w into stem (cap bytes); its length. */
+static size_t stem_word(sl_vocab *v, int side, const char *w, size_t n, char *stem, size_t cap)
+{
+    const sb_symbol *st = sb_stemmer_stem(v->stem[side], (const sb_symbol *)w, (int)n);
+    size_t sn = st ? (size_t)sb_stemmer_length(v->stem[side]) : 0;
+    if (sn >= cap)
+        sn = cap - 1;
+    if (st)
+        memcpy(stem, st, sn);
+    stem[sn] = '\0';
+    return sn;
+}
+
 static long word_type(sl_vocab *v, int side, const char *w, size_t n, const char *name,
                       size_t len)
 {
     keyset ks = { .k = v->ks, .n = 0 };
-    /* reduplication marks plurality: "tantangan-tantangan" is "tantangan" */
-    const char *h = memchr(w, '-', n);
-    if (h && (size_t)(h - w) * 2 + 1 == n && memcmp(w, h + 1, (size_t)(h - w)) == 0)
-        n = (size_t)(h - w);
-    const sl_featcfg *cfg = v->cfg;
-    if (sl_strmap_get(cfg->stop[side], w, n) >= 0 || n < 2)
+    if (!(n = content_word(v, side, w, n)))
         return new_type(v, name, len, &ks, 1);
+    const sl_featcfg *cfg = v->cfg;
     if (add_key(v, &ks, 'W', w, n))
         return -1;
-    const sb_symbol *st = sb_stemmer_stem(v->stem[side], (const sb_symbol *)w, (int)n);
-    size_t sn = st ? (size_t)sb_stemmer_length(v->stem[side]) : 0;
     char stem[128];
-    if (sn >= sizeof stem)
-        sn = sizeof stem - 1;
-    if (st)
-        memcpy(stem, st, sn);
+    size_t sn = stem_word(v, side, w, n, stem, sizeof stem);
     if (side == 1) {
         if (sn && add_key(v, &ks, 'S', stem, sn))
             return -1;
@@ -459,9 +477,8 @@ struct tok {
 
 /* Appends the token name (side, kind, text) to the sentence's list and
  * prefetches its slot in the type cache. */
-static int push_token(ctx_t *c, int side, char kind, const char *text, size_t n)
+static int push_token(sl_vocab *v, int side, char kind, const char *text, size_t n)
 {
-    sl_vocab *v = c->v;
     if (v->ntk >= MAX_TOKENS)
         return 0;
     if (n > 256)
@@ -485,14 +502,14 @@ static int push_token(ctx_t *c, int side, char kind, const char *text, size_t n)
 /* Reads one sentence in two steps: its tokens first (hashed, their cache
  * slots prefetched), then their types, so that the memory latency of a
  * large cache overlaps instead of adding up. */
-static int sentence(ctx_t *c, int side, const sl_span *sp, sl_sentfeat *sf)
+/* Cuts text into tokens (words lower-cased, numbers as their digits,
+ * cues), their names listed in v->tk and v->tb; *chars receives its
+ * length in characters with runs of spaces counted once. */
+static int scan(sl_vocab *v, int side, const char *s, size_t n, size_t *chars_out)
 {
-    sl_vocab *v = c->v;
     const sl_featcfg *cfg = v->cfg;
-    const char *s = sp->s;
-    size_t n = sp->len, i = 0, chars = 0, adv;
+    size_t i = 0, chars = 0, adv;
     char w[256];
-    sf->tok0 = c->f->ntok[side];
     v->ntk = v->tblen = 0;
     int prev_space = 1;
     while (i < n) {
@@ -534,7 +551,7 @@ static int sentence(ctx_t *c, int side, const sl_span *sp, sl_sentfeat *sf)
                 i += adv;
                 chars++;
             }
-            if (push_token(c, side, 'w', w, wl))
+            if (push_token(v, side, 'w', w, wl))
                 return -1;
         } else if (cp >= '0' && cp <= '9') {
             size_t k = 0;
@@ -546,18 +563,31 @@ static int sentence(ctx_t *c, int side, const sl_span *sp, sl_sentfeat *sf)
                 i++;
                 chars++;
             }
-            if (push_token(c, side, 'n', w, k))
+            if (push_token(v, side, 'n', w, k))
                 return -1;
         } else {
             /* punctuation that survives translation: a question, a
              * quotation, a parenthesis */
             const char *cue = cp == '?' ? "?" : cp == '(' ? "(" : (cp == '"' || cp == 0x201C) ? "\"" : NULL;
-            if (cue && push_token(c, side, 'p', cue, 1))
+            if (cue && push_token(v, side, 'p', cue, 1))
                 return -1;
             i += adv;
             chars++;
         }
     }
+    *chars_out = chars;
+    return 0;
+}
+
+/* Reads one sentence in two steps: its tokens first (hashed, their cache
+ * slots prefetched), then their types, so that the memory latency of a
+ * large cache overlaps instead of adding up. */
+static int sentence(ctx_t *c, int side, const sl_span *sp, sl_sentfeat *sf)
+{
+    sl_vocab *v = c->v;
+    sf->tok0 = c->f->ntok[side];
+    if (scan(v, side, sp->s, sp->len, &sf->chars))
+        return -1;
     /* a "sentence" of more than MAX_TOKENS words is a document that was
      * never split: its first MAX_TOKENS words stand for it, so that memory
      * and time stay bounded */
@@ -567,7 +597,27 @@ static int sentence(ctx_t *c, int side, const sl_span *sp, sl_sentfeat *sf)
             return -1;
     }
     sf->ntok = c->f->ntok[side] - sf->tok0;
-    sf->chars = chars;
+    return 0;
+}
+
+int sl_feat_words(sl_vocab *v, int side, const char *text, size_t len,
+                  int (*fn)(void *ctx, const char *word, size_t wl, const char *stem, size_t sl),
+                  void *ctx)
+{
+    size_t chars;
+    if (scan(v, side, text, len, &chars))
+        return -1;
+    char stem[128];
+    for (size_t t = 0; t < v->ntk; t++) {
+        const char *name = v->tb + v->tk[t].off;
+        size_t n = v->tk[t].len - 2;
+        if (name[1] != 'w' || !(n = content_word(v, side, name + 2, n)))
+            continue;
+        size_t sn = stem_word(v, side, name + 2, n, stem, sizeof stem);
+        int rc = sn ? fn(ctx, name + 2, n, stem, sn) : 0;
+        if (rc)
+            return rc;
+    }
     return 0;
 }
 

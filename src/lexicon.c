@@ -811,6 +811,18 @@ int sl_lexicon_add_text(sl_lexicon *lex, const char *text, size_t len, const cha
     return end_add(lex->ld, rc, name, err);
 }
 
+int sl_lexicon_add_stems(sl_lexicon *lex, const char *const *src, const char *const *tgt,
+                         size_t n, sl_error *err)
+{
+    if (!lex)
+        return sl_error_set(err, SL_EUSAGE, NULL, 0, -1, "no lexicon");
+    int rc = SL_OK;
+    for (size_t k = 0; k < n && rc == SL_OK; k++)
+        if (add_pair(lex->ld, src[k], tgt[k]))
+            rc = sl_error_set(err, SL_ENOMEM, NULL, 0, -1, "out of memory");
+    return end_add(lex->ld, rc, "<learned>", err);
+}
+
 int sl_lexicon_add_builtin(sl_lexicon *lex, sl_error *err)
 {
     if (!lex)

@@ -67,7 +67,7 @@ int main(void)
         test_segeval_register, test_lexicon_register, test_features_register,
         test_align_register, test_aligneval_register, test_record_register,
         test_tmx_register, test_pipeline_register, test_srx_register, test_langid_register, test_input_register,
-        test_output_register, test_rules_register, test_cli_register,
+        test_output_register, test_rules_register, test_cli_register, test_learn_register,
     };
     for (size_t i = 0; i < sizeof suites / sizeof *suites; i++)
         if (suites[i]() != 0) {

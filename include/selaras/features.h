@@ -69,6 +69,14 @@ int sl_feat_extract(const sl_featcfg *cfg, sl_vocab *voc, const sl_span *src, si
                     const sl_span *tgt, size_t nt, sl_docfeat *out, sl_error *err);
 void sl_docfeat_free(sl_docfeat *f);
 
+/* The content words of text on side (0 source, 1 target) as the aligner
+ * reads them: lower-cased, a full reduplication as its base, stop words
+ * left out, each with its Snowball stem. fn is called for each in order;
+ * a nonzero return stops the walk and is returned (-1: out of memory). */
+int sl_feat_words(sl_vocab *v, int side, const char *text, size_t len,
+                  int (*fn)(void *ctx, const char *word, size_t wl, const char *stem, size_t sl),
+                  void *ctx);
+
 /* Weight of token t of side s. */
 static inline double sl_feat_weight(const sl_docfeat *f, int s, size_t t)
 {

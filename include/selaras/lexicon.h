@@ -56,6 +56,12 @@ int sl_lexicon_add_text(sl_lexicon *lex, const char *text, size_t len, const cha
  * when it is a stop word ("banyak" -> "many", "karena" -> "because"). */
 int sl_lexicon_add_builtin(sl_lexicon *lex, sl_error *err);
 
+/* Adds n pairs of words already stemmed as the lexicon stems (a learned
+ * lexicon's, say): src[k] translates as tgt[k]. SL_OK or SL_ENOMEM (the
+ * lexicon then keeps the pairs it had). */
+int sl_lexicon_add_stems(sl_lexicon *lex, const char *const *src, const char *const *tgt,
+                         size_t n, sl_error *err);
+
 /* sl_lexicon_new and sl_lexicon_add_file in one call. NULL on failure. */
 sl_lexicon *sl_lexicon_load(const char *path, enum sl_lex_format fmt, const char *src_lang,
                             const char *tgt_lang, sl_error *err);
