@@ -25,6 +25,7 @@ GEN=${2:-}
 DATA=${SELARAS_DATA:-../shared/data}
 SIZES=${BENCH_SIZES:-full}
 HERE=$(dirname "$0")
+SAMPLES=$HERE/../samples
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 trap 'exit 130' INT
@@ -51,7 +52,7 @@ if [ -d "$DATA/align/pud" ] && [ -d "$DATA/align/panl-dev" ] && [ -d "$DATA/alig
     HAVE_GOLD=1
     FROM="gold sets pud, panl-dev, ted-dev of $DATA/align"
 else
-    "$BIN" align -f tsv -o "$TMP/samples.tsv" samples/ 2>/dev/null
+    "$BIN" align -f tsv -o "$TMP/samples.tsv" "$SAMPLES" 2>/dev/null
     SOURCES=$TMP/samples.tsv
     HAVE_GOLD=0
     FROM="the sentence units selaras aligns in samples/ (no gold sets: no F1)"
@@ -251,14 +252,15 @@ for lang in id en; do
     i=0; while [ $i -lt 300 ]; do cat "$raw"; i=$((i + 1)); done > "$TMP/split.txt"
     split_row "split $lang UD --lines" $lang "$TMP/split.txt" --lines
 done
-i=0; while [ $i -lt 1500 ]; do cat samples/*.txt; printf '\n\n'; i=$((i + 1)); done > "$TMP/split.txt"
+i=0; while [ $i -lt 1500 ]; do cat "$SAMPLES"/*.txt; printf '\n\n'; i=$((i + 1)); done > "$TMP/split.txt"
 split_row "split samples paragraphs" id "$TMP/split.txt"
 rm -f "$TMP/split.txt"
 
 # --- the table --------------------------------------------------------------
 {
-    rev=$(git rev-parse --short HEAD 2>/dev/null || echo '?')
-    [ -z "$(git status --porcelain -- src include 2>/dev/null)" ] || rev="$rev with uncommitted changes in src/"
+    rev=$(git -C "$HERE/.." rev-parse --short HEAD 2>/dev/null || echo '?')
+    [ -z "$(git -C "$HERE/.." status --porcelain -- src include 2>/dev/null)" ] ||
+        rev="$rev with uncommitted changes in src/"
     echo "selaras $("$BIN" --version | awk '{ print $2 }') at $rev," \
          "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores," \
          "$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
