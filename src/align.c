@@ -39,7 +39,7 @@
 
 enum {
     MAXW = 4,            /* widest bead side the options allow */
-    NTYPES = (MAXW + 1) * (MAXW + 1), /* bead types a x b, 0-0 unused */
+    NTYPES = (MAXW + 1) * (MAXW + 1), /* at most this many bead types */
     PRUNE = 20,          /* beads that much costlier than the best count for nothing */
     FULL_CELLS = 16384,  /* whole matrix up to here (some 127 x 127) */
     AUTO_W = 10,         /* band half-width at the sentence level */
@@ -130,6 +130,9 @@ typedef struct {
     double c, s2;  /* length ratio and variance per character */
     double mt, mr; /* match rates: translation (per token), chance (per token pair) */
     double prior[MAXW + 1][MAXW + 1]; /* -log P(type) */
+    int slot[MAXW + 1][MAXW + 1];     /* the type's place among those with a
+                                       * prior (-1: none), and their number */
+    int ntypes;
     size_t *cs[2]; /* prefix sums of characters */
     double *ts[2]; /* prefix sums of content token weights */
 } model_t;
@@ -155,6 +158,10 @@ static void set_priors(model_t *m)
         for (int b = 0; b <= MAXW; b++)
             if (a > m->maxw || b > m->maxw)
                 m->prior[a][b] = INFINITY;
+    m->ntypes = 0;
+    for (int a = 0; a <= MAXW; a++)
+        for (int b = 0; b <= MAXW; b++)
+            m->slot[a][b] = m->prior[a][b] == INFINITY ? -1 : m->ntypes++;
 }
 
 /* mt: chance that a token of a translation finds its counterpart; r: chance
@@ -425,17 +432,19 @@ static void posteriors(const model_t *m, segws_t *w, seg_t *s, size_t R, int max
             s->b.v[x].conf = conf_of(m, (int)s->b.v[x].ni, (int)s->b.v[x].nj, s->own[x]);
         return;
     }
-    double v[NTYPES];
+    double v[NTYPES + 1];
 #define AT(r, j) (w->off[r] + (j) - w->lo[r])
     for (size_t r = 0; r < R; r++)
         for (size_t j = w->lo[r]; j <= w->hi[r]; j++) {
-            const double *bc = &w->bc[AT(r, j) * NTYPES];
+            const double *bc = &w->bc[AT(r, j) * (size_t)m->ntypes];
             int n = 0;
             if (r == 0 && j == ja)
                 v[n++] = 0;
             for (int a = 0; a <= maxw && (size_t)a <= r; a++)
                 for (int b = 0; b <= maxw && (size_t)b <= j; b++) {
-                    double c = bc[a * (MAXW + 1) + b];
+                    if (m->slot[a][b] < 0)
+                        continue;
+                    double c = bc[m->slot[a][b]];
                     size_t pr = r - (size_t)a, pj = j - (size_t)b;
                     if (c != INFINITY && pj >= w->lo[pr] && pj <= w->hi[pr])
                         v[n++] = w->F[AT(pr, pj)] + c;
@@ -450,9 +459,9 @@ static void posteriors(const model_t *m, segws_t *w, seg_t *s, size_t R, int max
             for (int a = 0; a <= maxw && r + (size_t)a < R; a++)
                 for (int b = 0; b <= maxw; b++) {
                     size_t qr = r + (size_t)a, qj = j + (size_t)b;
-                    if ((a == 0 && b == 0) || qj < w->lo[qr] || qj > w->hi[qr])
+                    if (m->slot[a][b] < 0 || qj < w->lo[qr] || qj > w->hi[qr])
                         continue;
-                    double c = w->bc[AT(qr, qj) * NTYPES + (size_t)a * (MAXW + 1) + (size_t)b];
+                    double c = w->bc[AT(qr, qj) * (size_t)m->ntypes + (size_t)m->slot[a][b]];
                     if (c != INFINITY)
                         v[n++] = c + w->G[AT(qr, qj)];
                 }
@@ -462,7 +471,7 @@ static void posteriors(const model_t *m, segws_t *w, seg_t *s, size_t R, int max
     for (size_t x = 0; x < s->b.n; x++) {
         sl_bead *bd = &s->b.v[x];
         size_t r0 = bd->i0 - s->ia, r1 = r0 + bd->ni, j1 = bd->j0 + bd->nj;
-        double c = w->bc[AT(r1, j1) * NTYPES + bd->ni * (MAXW + 1) + bd->nj];
+        double c = w->bc[AT(r1, j1) * (size_t)m->ntypes + (size_t)m->slot[bd->ni][bd->nj]];
         double p = exp(-(w->F[AT(r0, bd->j0)] + c + w->G[AT(r1, j1)] - Z));
         bd->conf = p > 1 ? 1 : p;
     }
@@ -501,7 +510,7 @@ static int seg_run(const model_t *m, segws_t *w, sl_band *band, seg_t *s, int la
         if (sl_grow(&w->d, &w->cap_d, total, sizeof *w->d) || sl_grow(&w->bk, &w->cap_bk, total, 1))
             return -1;
         /* the last pass keeps every bead's cost for the posteriors */
-        if (last && sl_grow(&w->bc, &w->cap_bc, total * NTYPES, sizeof *w->bc))
+        if (last && sl_grow(&w->bc, &w->cap_bc, total * (size_t)m->ntypes, sizeof *w->bc))
             return -1;
         /* each source sentence's columns: those of the beads ending in the
          * next maxw rows (a whole document has them all already) */
@@ -552,9 +561,9 @@ static int seg_run(const model_t *m, segws_t *w, sl_band *band, seg_t *s, int la
             for (size_t j = w->lo[r]; j <= w->hi[r]; j++) {
                 double best = r == 0 && j == ja ? 0 : INFINITY;
                 unsigned char bk = 0;
-                double *bc = last ? &w->bc[(w->off[r] + j - w->lo[r]) * NTYPES] : NULL;
+                double *bc = last ? &w->bc[(w->off[r] + j - w->lo[r]) * (size_t)m->ntypes] : NULL;
                 if (bc)
-                    for (int t = 0; t < NTYPES; t++)
+                    for (int t = 0; t < m->ntypes; t++)
                         bc[t] = INFINITY;
                 for (int a = 0; a <= maxw && (size_t)a <= r; a++) {
                     size_t pr = r - (size_t)a;
@@ -586,7 +595,7 @@ static int seg_run(const model_t *m, segws_t *w, sl_band *band, seg_t *s, int la
                         }
                         double own = cost_k(m, w, i0, a, pj, b, k, 1), c = prev + own;
                         if (bc)
-                            bc[a * (MAXW + 1) + b] = own;
+                            bc[m->slot[a][b]] = own;
                         if (c < best) {
                             best = c;
                             bk = (unsigned char)(a * 8 + b);

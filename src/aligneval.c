@@ -57,6 +57,7 @@ int sl_ebeads_parse(const char *text, size_t len, const char *name, sl_ebeads *o
 {
     memset(out, 0, sizeof *out);
     long line = 0;
+    size_t blanks = 0;
     const char *p = text, *end = text + len;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -66,8 +67,23 @@ int sl_ebeads_parse(const char *text, size_t len, const char *name, sl_ebeads *o
         p = nl ? nl + 1 : end;
         const char *t = le;
         while (t > s && (t[-1] == ' ' || t[-1] == '\t' || t[-1] == '\r')) t--;
-        if (t == s)
+        if (t == s) {
+            blanks++; /* a document separator, if a bead follows */
             continue;
+        }
+        /* the first bead opens document 0; each blank line before a bead
+         * closes a document (empty ones too) */
+        for (size_t k = out->n ? blanks : 1; k > 0; k--) {
+            if (out->ndoc == out->doccap) {
+                size_t nc = out->doccap ? out->doccap * 2 : 16;
+                size_t *d = realloc(out->doc, nc * sizeof *d);
+                if (!d) goto nomem;
+                out->doc = d;
+                out->doccap = nc;
+            }
+            out->doc[out->ndoc++] = out->n;
+        }
+        blanks = 0;
         if (out->n == out->cap) {
             size_t nc = out->cap ? out->cap * 2 : 64;
             sl_ebead *v = realloc(out->v, nc * sizeof *v);
@@ -112,6 +128,7 @@ void sl_ebeads_free(sl_ebeads *b)
         free(b->v[i].tgt);
     }
     free(b->v);
+    free(b->doc);
     memset(b, 0, sizeof *b);
 }
 
@@ -242,4 +259,24 @@ void sl_aligneval_prf(const sl_aligneval *e, int lax, double *p, double *r, doub
     *p = e->p_total ? (double)ph / (double)e->p_total : 0.0;
     *r = e->r_total ? (double)rh / (double)e->r_total : 0.0;
     *f1 = *p + *r > 0 ? 2 * *p * *r / (*p + *r) : 0.0;
+}
+
+int sl_aligneval_add_docs(sl_aligneval *acc, const sl_ebeads *gold, const char *gname,
+                          const sl_ebeads *test, const char *tname, sl_error *err)
+{
+    if (gold->ndoc != test->ndoc)
+        return sl_error_set(err, SL_EINPUT, tname, 0, -1,
+                            "%zu documents (blank lines between them), but %s has %zu",
+                            test->ndoc, gname, gold->ndoc);
+    for (size_t k = 0; k < gold->ndoc; k++) {
+        /* views of one document of each: the beads stay where they are */
+        sl_ebeads g = { 0 }, t = { 0 };
+        g.v = gold->v + gold->doc[k];
+        g.n = (k + 1 < gold->ndoc ? gold->doc[k + 1] : gold->n) - gold->doc[k];
+        t.v = test->v + test->doc[k];
+        t.n = (k + 1 < test->ndoc ? test->doc[k + 1] : test->n) - test->doc[k];
+        if (sl_aligneval_add(acc, &g, &t))
+            return sl_error_set(err, SL_ENOMEM, tname, 0, -1, "out of memory");
+    }
+    return SL_OK;
 }

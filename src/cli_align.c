@@ -710,6 +710,7 @@ int cli_align(int argc, char **argv)
         case 'v': o.verbose = 1; break;
         case 'j': o.threads = (int)strtol(optarg, &end, 10);
             if (*end || o.threads < 1) { cli_msg("align: --threads takes a positive number"); return CLI_USAGE; }
+            o.po.align.threads = o.threads; /* one long text's segments too */
             break;
         case 'h': return cli_print(usage);
         default: fputs(usage, stderr); return CLI_USAGE;

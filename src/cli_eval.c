@@ -7,7 +7,8 @@
 #include <string.h>
 
 static const char usage[] =
-    "usage: selaras eval GOLD TEST [GOLD TEST ...]   (alignment beads)\n"
+    "usage: selaras eval GOLD TEST [GOLD TEST ...]   (alignment beads; in a batch,\n"
+    "                                                  documents between blank lines)\n"
     "       selaras eval --segments GOLD PRED         (sentence boundaries)\n";
 
 static int load_beads(const char *path, sl_ebeads *b, sl_error *err)
@@ -34,9 +35,11 @@ static int eval_beads(int n, char **files)
             sl_ebeads_free(&g);
             return cli_report(&err);
         }
-        sl_aligneval_add(&acc, &g, &t);
+        int rc = sl_aligneval_add_docs(&acc, &g, files[k], &t, files[k + 1], &err);
         sl_ebeads_free(&g);
         sl_ebeads_free(&t);
+        if (rc)
+            return cli_report(&err);
     }
     cli_out o;
     if (cli_out_open(&o, NULL))

@@ -74,11 +74,45 @@ static void test_scores(void)
     sl_ebeads_free(&t);
 }
 
+/* A batch: documents between blank lines are scored one against one, so
+ * a bead never meets the gold of another document. */
+static void test_batches(void)
+{
+    sl_ebeads g, t, r, short_;
+    sl_error err;
+    CU_ASSERT_EQUAL_FATAL(parse("[0]:[0]\n[1]:[1]\n\n[0]:[0]\n\n[0,1]:[0]\n", &g, &err), SL_OK);
+    CU_ASSERT_EQUAL(g.ndoc, 3);
+    CU_ASSERT_EQUAL(g.n, 4);
+    /* the same beads, documents swapped: right beads in the wrong document */
+    CU_ASSERT_EQUAL_FATAL(parse("[0]:[0]\n\n[0]:[0]\n[1]:[1]\n\n[0,1]:[0]\n\n", &t, &err),
+                          SL_OK);
+    CU_ASSERT_EQUAL(t.ndoc, 3); /* a blank line at the end counts for nothing */
+    sl_aligneval e;
+    memset(&e, 0, sizeof e);
+    CU_ASSERT_EQUAL(sl_aligneval_add_docs(&e, &g, "g", &g, "g", &err), SL_OK);
+    CU_ASSERT(e.p_strict == 4 && e.p_total == 4);
+    memset(&e, 0, sizeof e);
+    CU_ASSERT_EQUAL(sl_aligneval_add_docs(&e, &g, "g", &t, "t", &err), SL_OK);
+    CU_ASSERT_EQUAL(e.p_total, 4);
+    CU_ASSERT_EQUAL(e.p_strict, 3); /* all but [1]:[1], now in a document without it */
+    /* an empty document keeps its place */
+    CU_ASSERT_EQUAL_FATAL(parse("[0]:[0]\n\n\n[0]:[0]\n", &r, &err), SL_OK);
+    CU_ASSERT_EQUAL(r.ndoc, 3);
+    CU_ASSERT_EQUAL_FATAL(parse("[0]:[0]\n", &short_, &err), SL_OK);
+    CU_ASSERT_EQUAL(sl_aligneval_add_docs(&e, &g, "g", &short_, "s", &err), SL_EINPUT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "documents"));
+    sl_ebeads_free(&g);
+    sl_ebeads_free(&t);
+    sl_ebeads_free(&r);
+    sl_ebeads_free(&short_);
+}
+
 int test_aligneval_register(void)
 {
     CU_pSuite s = CU_add_suite("aligneval", NULL, NULL);
     if (!s || !CU_add_test(s, "parse", test_parse) ||
-        !CU_add_test(s, "malformed", test_malformed) || !CU_add_test(s, "scores", test_scores))
+        !CU_add_test(s, "malformed", test_malformed) || !CU_add_test(s, "scores", test_scores) ||
+        !CU_add_test(s, "batches", test_batches))
         return -1;
     return 0;
 }
