@@ -133,14 +133,9 @@ measure() {
     if [ -n "$bw" ]; then W=$bw; C=$bc; R=$br; O=$bo; else W=$bdw; C=$bdc; R=$bdr; O=$bdo; fi
 }
 
-# F1 of a bead file against gold, in one `selaras eval`; a batch (several
-# documents) is first made one document by bench/onedoc.awk.
-f1() { # GOLD TEST batch|bitext
-    if [ "$3" = batch ]; then
-        mkdir -p "$TMP/ev"; rm -f "$TMP/ev/gold" "$TMP/ev/test"
-        awk -f "$HERE/onedoc.awk" -v dir="$TMP/ev" "$1" "$2" "$1" "$2" || { echo "?"; return; }
-        set -- "$TMP/ev/gold" "$TMP/ev/test"
-    fi
+# F1 of a bead file against gold, in one `selaras eval` (a batch's
+# documents, between blank lines, are scored one against one).
+f1() { # GOLD TEST
     "$BIN" eval "$1" "$2" | awk 'NR == 2 && $1 == "strict" { print $7; found = 1 } END { if (!found) print "?" }'
 }
 
@@ -185,9 +180,9 @@ align_rows() {
         fi
         if [ "$gold" != - ] && [ $j = 2 ]; then
             if [ "$kind" = bitext ]; then
-                f=$(f1 "$gold" "$o" bitext)
+                f=$(f1 "$gold" "$o")
             elif "$@" -j 2 -f beads -o "$TMP/out.beads" 2> "$TMP/err"; then
-                f=$(f1 "$gold" "$TMP/out.beads" batch)
+                f=$(f1 "$gold" "$TMP/out.beads")
             else
                 f='?'
             fi
