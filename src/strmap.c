@@ -12,6 +12,9 @@
 typedef struct {
     uint32_t hash;
     uint32_t id1; /* id + 1, 0 = empty */
+    uint32_t len; /* the key's, so a probe reads no other array */
+    uint32_t off; /* low 32 bits of the key's arena offset, to compare
+                   * without the offsets array when the arena is small */
 } slot_t;
 
 struct sl_strmap {
@@ -66,10 +69,11 @@ static long find(const sl_strmap *m, const char *key, size_t len, uint32_t h, si
             *slot = i;
             return -1;
         }
-        if (v.hash != h)
+        if (v.hash != h || v.len != len)
             continue;
         long id = (long)v.id1 - 1;
-        if (m->klen[id] == len && memcmp(m->arena + m->koff[id], key, len) == 0)
+        const char *k = m->alen <= UINT32_MAX ? m->arena + v.off : m->arena + m->koff[id];
+        if (memcmp(k, key, len) == 0)
             return id;
     }
 }
@@ -151,7 +155,7 @@ long sl_strmap_intern(sl_strmap *m, const char *key, size_t len)
     m->koff[m->n] = m->alen;
     m->klen[m->n] = (uint32_t)len;
     m->alen += len + 1;
-    m->slots[slot] = (slot_t){ h, (uint32_t)m->n + 1 };
+    m->slots[slot] = (slot_t){ h, (uint32_t)m->n + 1, (uint32_t)len, (uint32_t)m->koff[m->n] };
     return (long)m->n++;
 }
 
