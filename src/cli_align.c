@@ -75,6 +75,10 @@ static sl_lexicon *get_lexicon(const opts_t *o, int *failed)
     } else if (missing == 1) {
         cli_msg("warning: FreeDict not installed (apt-get install dict-freedict-eng-ind); "
                 "aligning with the built-in core lexicon only");
+    } else if (missing == 3 && !o->learn && !o->quiet) {
+        cli_msg("note: no dictionary for %s -> %s: aligning on length, numbers, names and "
+                "cognates; --learn learns one from the input, --lexicon FILE takes yours",
+                o->po.align.src_lang, o->po.align.tgt_lang);
     } else if (missing == 2) {
         char buf[1400];
         cli_msg("warning: default lexicon unusable, using the built-in core only: %s",

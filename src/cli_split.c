@@ -44,6 +44,8 @@ int cli_split(int argc, char **argv)
     sl_seg *seg = sl_seg_new(lang, rules, &err);
     if (!seg)
         return cli_report(&err);
+    if (sl_seg_generic(seg))
+        cli_msg("note: no sentence rules for '%s': splitting with the common rules", lang);
     cli_out out;
     if (cli_out_open(&out, outpath)) {
         sl_seg_free(seg);

@@ -46,6 +46,8 @@ sl_featcfg *sl_featcfg_new(const char *src_lang, const char *tgt_lang, const sl_
         c->stop[s] = sl_stopwords_new(langs[s]);
         if (!c->lang[s] || !c->stop[s])
             goto nomem;
+        if (strcmp(langs[s], "none") == 0)
+            continue; /* words only lower-cased: a language Snowball lacks */
         struct sb_stemmer *st = sb_stemmer_new(langs[s], "UTF_8");
         if (!st) {
             sl_error_set(err, SL_EUSAGE, NULL, 0, -1,
@@ -147,7 +149,7 @@ sl_vocab *sl_vocab_new(const sl_featcfg *cfg, sl_error *err)
         goto nomem;
     v->cfg = cfg;
     for (int s = 0; s < 2; s++)
-        if (!(v->stem[s] = sb_stemmer_new(cfg->lang[s], "UTF_8")))
+        if (strcmp(cfg->lang[s], "none") != 0 && !(v->stem[s] = sb_stemmer_new(cfg->lang[s], "UTF_8")))
             goto nomem;
     if (vocab_maps(v))
         goto nomem;
@@ -286,8 +288,9 @@ static size_t content_word(const sl_vocab *v, int side, const char *w, size_t n)
 /* The Snowball stem of w into stem (cap bytes); its length. */
 static size_t stem_word(sl_vocab *v, int side, const char *w, size_t n, char *stem, size_t cap)
 {
-    const sb_symbol *st = sb_stemmer_stem(v->stem[side], (const sb_symbol *)w, (int)n);
-    size_t sn = st ? (size_t)sb_stemmer_length(v->stem[side]) : 0;
+    const sb_symbol *st = v->stem[side] ? sb_stemmer_stem(v->stem[side], (const sb_symbol *)w, (int)n)
+                                        : (const sb_symbol *)w;
+    size_t sn = !st ? 0 : v->stem[side] ? (size_t)sb_stemmer_length(v->stem[side]) : n;
     if (sn >= cap)
         sn = cap - 1;
     if (st)

@@ -48,6 +48,10 @@ void sl_langid_free(sl_langid *l)
 int sl_langid_guess(const sl_langid *l, const char *text, size_t len, int *margin)
 {
     int count[2] = { 0, 0 };
+    if (margin)
+        *margin = 0;
+    if (!l)
+        return -1;
     char w[32];
     for (size_t i = 0; i < len;) {
         /* ASCII words are enough: both stop lists are ASCII */

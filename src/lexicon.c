@@ -133,8 +133,9 @@ static int lang_init(lang_t *L, const char *lang, const char *dflt, sl_error *er
             return sl_error_set(err, SL_EUSAGE, NULL, 0, -1, "bad stemmer language '%s'", lang);
         for (size_t i = 0; i <= n; i++)
             low[i] = (char)(lang[i] >= 'A' && lang[i] <= 'Z' ? lang[i] + 32 : lang[i]);
-        L->stemmer = sb_stemmer_new(low, "UTF_8");
-        if (!L->stemmer)
+        /* "none": words only lower-cased, for a language Snowball lacks */
+        L->stemmer = strcmp(low, "none") == 0 ? NULL : sb_stemmer_new(low, "UTF_8");
+        if (!L->stemmer && strcmp(low, "none") != 0)
             return sl_error_set(err, SL_EUSAGE, NULL, 0, -1,
                                 "no Snowball stemmer for language '%s'", lang);
     }
@@ -936,6 +937,13 @@ sl_lexicon *sl_lexicon_load_default(const char *path, const char *src_lang, cons
     sl_lexicon *lex = sl_lexicon_new(src_lang, tgt_lang, err);
     if (!lex)
         return NULL;
+    /* FreeDict eng-ind is the default for Indonesian -> English only */
+    if (!path && (strcmp(lex->ld->lang[SRC].code, "id") != 0 ||
+                  strcmp(lex->ld->lang[TGT].code, "en") != 0)) {
+        if (missing)
+            *missing = 3;
+        return lex;
+    }
     if (sl_lexicon_add_builtin(lex, err) != SL_OK) {
         sl_lexicon_free(lex);
         return NULL;

@@ -22,11 +22,14 @@ sl_pipe *sl_pipe_new(const sl_pipe_opts *o, const sl_lexicon *lex, sl_error *err
     p->o = *o;
     if (!(p->seg[0] = sl_seg_new(o->align.src_lang, o->rules_dir, err)) ||
         !(p->seg[1] = sl_seg_new(o->align.tgt_lang, o->rules_dir, err)) ||
-        !(p->al = sl_aligner_new(&o->align, lex, err)) ||
-        !(p->lid = sl_langid_new(o->align.src_lang, o->align.tgt_lang, err))) {
+        !(p->al = sl_aligner_new(&o->align, lex, err))) {
         sl_pipe_free(p);
         return NULL;
     }
+    /* languages without stop-word lists cannot be told apart: records then
+     * follow their headings, and swapped files go unnoticed */
+    sl_error lerr;
+    p->lid = sl_langid_new(o->align.src_lang, o->align.tgt_lang, &lerr);
     return p;
 }
 
@@ -288,6 +291,15 @@ static int pair(const sl_pipe *p, sl_pipe_ws *ws, const char *name, const char *
     else if (g0 >= 0 && g0 == g1)
         snprintf(d->rec.note, sizeof d->rec.note, "both files read as %s",
                  g0 ? p->o.align.tgt_lang : p->o.align.src_lang);
+    /* a language without sentence rules of its own was split with the
+     * common ones: fine for most text, worth knowing */
+    for (int k = 0; k < 2 && !presplit; k++)
+        if (sl_seg_generic(p->seg[k])) {
+            size_t n = strlen(d->rec.note);
+            snprintf(d->rec.note + n, sizeof d->rec.note - n,
+                     "%sno sentence rules for '%s': split with the common rules", n ? "; " : "",
+                     k ? p->o.align.tgt_lang : p->o.align.src_lang);
+        }
     return SL_OK;
 }
 

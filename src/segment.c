@@ -37,6 +37,7 @@ struct sl_seg {
     sl_strmap *starters;
     locale_t ctype;            /* C.UTF-8 for Unicode letter case */
     char *sect[S_COUNT];       /* items as loaded, '\n'-joined */
+    int generic;               /* no rules of the language: the common ones only */
 };
 
 /* ---- rule files ------------------------------------------------------- */
@@ -232,8 +233,19 @@ sl_seg *sl_seg_new(const char *lang, const char *rules_dir, sl_error *err)
         sl_seg_free(seg);
         return NULL;
     }
-    if (load_rules(seg, "common", rules_dir, err) || load_rules(seg, lang, rules_dir, err) ||
-        add_openers(seg, err) || compile_section(seg, S_TERM, &seg->term, err) ||
+    /* a language without rules of its own (German, say) is split with the
+     * common ones: terminal marks, numbers, quotes, URLs */
+    char code[64];
+    const char *base = sl_lang_code(lang, code, sizeof code);
+    char path[1024] = "";
+    if (rules_dir)
+        snprintf(path, sizeof path, "%s/%s.txt", rules_dir, base);
+    FILE *own = path[0] ? fopen(path, "r") : NULL;
+    if (own)
+        fclose(own);
+    seg->generic = !own && !sl_rules_builtin(base);
+    if (load_rules(seg, "common", rules_dir, err) ||
+        (!seg->generic && load_rules(seg, base, rules_dir, err)) || add_openers(seg, err) || compile_section(seg, S_TERM, &seg->term, err) ||
         compile_section(seg, S_PROTECT, &seg->protect, err) ||
         compile_section(seg, S_HEADING, &seg->heading, err) ||
         compile_section(seg, S_LABEL, &seg->label, err)) {
@@ -247,6 +259,8 @@ sl_seg *sl_seg_new(const char *lang, const char *rules_dir, sl_error *err)
     }
     return seg;
 }
+
+int sl_seg_generic(const sl_seg *seg) { return seg->generic; }
 
 void sl_seg_free(sl_seg *seg)
 {

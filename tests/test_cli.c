@@ -71,8 +71,11 @@ static void test_bad_input(void)
 static void test_usage_errors(void)
 {
     CU_ASSERT_EQUAL(run("split"), 2);
-    CU_ASSERT_EQUAL(run("split --lang xx " TMP ".in"), 2);
-    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "xx"));
+    /* a language without rules of its own: the common rules, and a note */
+    write_file(TMP ".in", "Erster Satz. Zweiter Satz.\n", 27);
+    CU_ASSERT_EQUAL(run("split --lang de " TMP ".in"), 0);
+    CU_ASSERT_STRING_EQUAL(slurp(TMP ".out"), "Erster Satz.\nZweiter Satz.\n\n");
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "no sentence rules for 'de'"));
     CU_ASSERT_EQUAL(run("no-such-command"), 2);
     CU_ASSERT_EQUAL(run("--help"), 0);
 }
@@ -243,6 +246,21 @@ static void test_align_presplit(void)
     CU_ASSERT_PTR_NULL(strstr(slurp(TMP ".err"), "swapped"));
     CU_ASSERT_EQUAL(run("align --presplit /nonexistent.id " TMP ".en"), 2);
     CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "/nonexistent.id"));
+}
+
+/* Another language pair: no dictionary (a note says so), no sentence rules
+ * needed for pre-split text, a language Snowball lacks taken as "none". */
+static void test_other_languages(void)
+{
+    write_file(TMP ".de", "Das Haus ist gross, 2019.\nDie Katze schlaeft.\n", 45);
+    write_file(TMP ".en", "The house is big, 2019.\nThe cat sleeps.\n", 40);
+    CU_ASSERT_EQUAL(run("align --presplit --src-lang de " TMP ".de " TMP ".en"), 0);
+    CU_ASSERT_STRING_EQUAL(slurp(TMP ".out"), "[0]:[0]\n[1]:[1]\n");
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "no dictionary for de -> en"));
+    CU_ASSERT_EQUAL(run("align --presplit --src-lang none --tgt-lang none " TMP ".de " TMP ".en"), 0);
+    CU_ASSERT_STRING_EQUAL(slurp(TMP ".out"), "[0]:[0]\n[1]:[1]\n");
+    CU_ASSERT_EQUAL(run("align --presplit --src-lang klingon " TMP ".de " TMP ".en"), 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "klingon"));
 }
 
 static void test_align_bad_input_no_output(void)
@@ -1058,6 +1076,7 @@ int test_cli_register(void)
         !CU_add_test(s, "align: any thread count, same bytes", test_align_threads_identical) ||
         !CU_add_test(s, "align: formats", test_align_formats) ||
         !CU_add_test(s, "align: presplit", test_align_presplit) ||
+        !CU_add_test(s, "align: another language pair", test_other_languages) ||
         !CU_add_test(s, "align: bad input, no output", test_align_bad_input_no_output) ||
         !CU_add_test(s, "-o: mode from the umask or the replaced file", test_out_mode) ||
         !CU_add_test(s, "-o: symbolic links kept, targets replaced", test_out_symlink) ||

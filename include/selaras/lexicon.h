@@ -92,7 +92,9 @@ int sl_lexicon_has(const sl_lexicon *lex, const char *src_stem, size_t slen,
  * vocabulary (id->en) plus the dictionary at path, or the FreeDict default
  * when path is NULL. A named file that fails to load fails the call; when
  * the default is absent (*missing = 1) or unreadable (*missing = 2, err
- * says why) the built-in core alone is returned. */
+ * says why) the built-in core alone is returned; for a pair other than
+ * Indonesian -> English there is no default (*missing = 3, an empty
+ * lexicon). */
 sl_lexicon *sl_lexicon_load_default(const char *path, const char *src_lang, const char *tgt_lang,
                                     int *missing, sl_error *err);
 

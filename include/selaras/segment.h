@@ -40,6 +40,10 @@ enum {
  * The built-in rules are used unless rules_dir (may be NULL) holds
  * common.txt or LANG.txt. NULL on failure, with err naming file and line. */
 sl_seg *sl_seg_new(const char *lang, const char *rules_dir, sl_error *err);
+/* 1 when the language has no rules of its own and seg splits with the
+ * common rules only (terminal marks, numbers, quotes, URLs). */
+int sl_seg_generic(const sl_seg *seg);
+
 void sl_seg_free(sl_seg *seg);
 
 /* Splits UTF-8 text (len bytes, need not be NUL-terminated) into out, which
