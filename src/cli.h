@@ -4,6 +4,8 @@
 
 #include <stdio.h>
 #include "selaras/error.h"
+#include "selaras/input.h"
+#include "selaras/lexicon.h"
 
 #define SELARAS_VERSION "0.1.0"
 
@@ -125,6 +127,26 @@ int cli_shard_rewind(cli_shard *s);
 int cli_shard_next(cli_shard *s, unsigned long long *doc,
                    unsigned long long len[CLI_SHARD_FILES]);
 void cli_shard_close(cli_shard *s);
+
+/* The documents of align's and check's arguments (cli_source.c): one
+ * pair of files (pair), or records, directories and JSON Lines files in
+ * turn. A source that cannot be opened is reported and ends the reading
+ * with status set. */
+typedef struct cli_source {
+    char **paths;
+    int npaths, src, pair, pair_done, jsonl, presplit, status;
+    sl_input *in;
+} cli_source;
+void cli_source_init(cli_source *s, char **paths, int npaths, int pair, int jsonl, int presplit);
+size_t cli_source_next(cli_source *s, sl_item *items, size_t max);
+void cli_source_close(cli_source *s);
+/* Do the arguments make a batch (a directory, JSON Lines, several)? */
+int cli_is_batch(char **paths, int npaths, int pair, int jsonl);
+/* The lexicon of --lexicon/--no-lexicon (none): NULL with *failed set when
+ * a named file is bad; a missing default is a warning, a language pair
+ * without one a note (unless quiet, or learning one). */
+sl_lexicon *cli_lexicon(const char *path, int none, const char *src, const char *tgt, int quiet,
+                        int learning, int *failed);
 
 typedef int (*cli_cmd_fn)(int argc, char **argv);
 int cli_split(int argc, char **argv);

@@ -57,36 +57,6 @@ typedef struct {
     double min_conf;
 } opts_t;
 
-/* Loads the lexicon the options ask for; NULL with *failed set when a
- * named file is bad; a missing default is a warning. */
-static sl_lexicon *get_lexicon(const opts_t *o, int *failed)
-{
-    sl_error err;
-    sl_error_clear(&err);
-    *failed = 0;
-    if (o->nolex)
-        return NULL;
-    int missing;
-    sl_lexicon *lex = sl_lexicon_load_default(o->lexpath, o->po.align.src_lang,
-                                              o->po.align.tgt_lang, &missing, &err);
-    if (!lex) {
-        cli_report(&err);
-        *failed = 1;
-    } else if (missing == 1) {
-        cli_msg("warning: FreeDict not installed (apt-get install dict-freedict-eng-ind); "
-                "aligning with the built-in core lexicon only");
-    } else if (missing == 3 && !o->learn && !o->quiet) {
-        cli_msg("note: no dictionary for %s -> %s: aligning on length, numbers, names and "
-                "cognates; --learn learns one from the input, --lexicon FILE takes yours",
-                o->po.align.src_lang, o->po.align.tgt_lang);
-    } else if (missing == 2) {
-        char buf[1400];
-        cli_msg("warning: default lexicon unusable, using the built-in core only: %s",
-                sl_error_format(&err, buf, sizeof buf));
-    }
-    return lex;
-}
-
 /* Outputs: one, or two for Moses, and the --unaligned list (un.f NULL
  * when not asked for); a shard run adds the index of each (ix[0] of the
  * output, ix[1] of the list; out.f NULL when not written). */
@@ -243,9 +213,7 @@ static void tell_notes(notes_t *ns, int quiet)
  * was left out, and the progress line. */
 typedef struct {
     const opts_t *o;
-    char **paths;
-    int npaths, src, pair, pair_done, status;
-    sl_input *in;
+    cli_source src;
     sl_writer w;
     outs_t os;
     int begun; /* the header is written: a stopped run still closes it */
@@ -266,31 +234,9 @@ static int skippable(int code)
 static size_t next_items(void *ctx, sl_item *items, size_t max)
 {
     run_t *r = ctx;
-    if (r->pair) {
-        if (r->pair_done++)
-            return 0;
-        sl_item_load_pair(&items[0], r->paths[0], r->paths[0], r->paths[1], r->o->po.presplit);
-        return 1;
-    }
-    for (;;) {
-        if (!r->in) {
-            if (r->src >= r->npaths)
-                return 0;
-            sl_error err;
-            int flags = (r->o->jsonl ? SL_INPUT_JSONL : 0) | (r->o->po.presplit ? SL_INPUT_PRESPLIT : 0);
-            if (!(r->in = sl_input_open(r->paths[r->src], flags, &err))) {
-                r->status = cli_report(&err);
-                return 0;
-            }
-        }
-        size_t n = sl_input_next(r->in, items, max);
-        r->read += n;
-        if (n)
-            return n;
-        sl_input_close(r->in);
-        r->in = NULL;
-        r->src++;
-    }
+    size_t n = cli_source_next(&r->src, items, max);
+    r->read += n;
+    return n;
 }
 
 /* Writes one processed item (rc and err from its processing), or skips or
@@ -431,9 +377,9 @@ static int chunk_done(void *ctx)
     run_t *r = ctx;
     if (commit_outs(&r->os))
         return CLI_FAIL;
-    if (r->in) {
+    if (r->src.in) {
         unsigned long long done, total;
-        sl_input_progress(r->in, &done, &total);
+        sl_input_progress(r->src.in, &done, &total);
         cli_progress_docs(r->prog, r->seen, done, total);
     }
     return CLI_OK;
@@ -442,9 +388,7 @@ static int chunk_done(void *ctx)
 /* A directory, JSON Lines or several records make a batch. */
 static int is_batch(const opts_t *o, char **paths, int npaths, int pair)
 {
-    struct stat st;
-    return !pair && (npaths > 1 || o->jsonl || strstr(paths[0], ".jsonl") ||
-                     (stat(paths[0], &st) == 0 && S_ISDIR(st.st_mode)));
+    return cli_is_batch(paths, npaths, pair, o->jsonl);
 }
 
 /* K/N with 1 <= K <= N into o; -1 for anything else. */
@@ -488,9 +432,7 @@ static int run(const opts_t *o, const sl_pipe *p, char **paths, int npaths, int 
     const char *sde = getenv("SOURCE_DATE_EPOCH");
     w->tmx.created = sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
     w->batch = is_batch(o, paths, npaths, pair);
-    r.paths = paths;
-    r.npaths = npaths;
-    r.pair = pair;
+    cli_source_init(&r.src, paths, npaths, pair, o->jsonl, o->po.presplit);
     r.prog = prog;
     sl_batch_opts bo = { .threads = o->threads, .shard_k = o->shard_k, .shard_n = o->shard_n };
     sl_batch_cb cb = { .ctx = &r, .next = next_items, .render = render, .release = release,
@@ -503,8 +445,8 @@ static int run(const opts_t *o, const sl_pipe *p, char **paths, int npaths, int 
     else if (rc > 0)
         status = rc;
     else
-        status = r.status;
-    sl_input_close(r.in);
+        status = r.src.status;
+    cli_source_close(&r.src);
     if (status == CLI_OK && !r.begun++)
         begin(&r);
     if (r.begun) {
@@ -569,9 +511,7 @@ static int learn(const opts_t *o, const sl_pipe *p, char **paths, int npaths, in
     learn_t lt;
     memset(&lt, 0, sizeof lt);
     lt.r.o = o;
-    lt.r.paths = paths;
-    lt.r.npaths = npaths;
-    lt.r.pair = pair;
+    cli_source_init(&lt.r.src, paths, npaths, pair, o->jsonl, o->po.presplit);
     for (int k = 0; k < npaths; k++)
         if (strcmp(paths[k], "-") == 0) {
             cli_msg("align: --learn reads the input twice: give a file, not stdin");
@@ -586,13 +526,13 @@ static int learn(const opts_t *o, const sl_pipe *p, char **paths, int npaths, in
     sl_batch_opts bo = { .threads = o->threads, .shard_k = o->shard_k, .shard_n = o->shard_n };
     sl_batch_cb cb = { .ctx = &lt, .next = next_items, .take = take_pairs };
     int rc = sl_batch_run(p, &bo, &cb, &err), status = CLI_OK;
-    sl_input_close(lt.r.in);
+    cli_source_close(&lt.r.src);
     if (rc < 0)
         status = cli_report(&err);
     else if (rc > 0)
         status = rc;
-    else if (lt.r.status)
-        status = lt.r.status;
+    else if (lt.r.src.status)
+        status = lt.r.src.status;
     sl_learn_opts lo;
     sl_learn_opts_default(&lo);
     lo.threads = o->threads;
@@ -743,7 +683,8 @@ int cli_align(int argc, char **argv)
         }
     }
     int failed;
-    sl_lexicon *lex = get_lexicon(&o, &failed);
+    sl_lexicon *lex = cli_lexicon(o.lexpath, o.nolex, o.po.align.src_lang, o.po.align.tgt_lang,
+                                  o.quiet, o.learn, &failed);
     if (failed)
         return CLI_USAGE;
     sl_error err;

@@ -76,6 +76,11 @@ void sl_doc_free(sl_doc *d)
         free(d->units[i].tgt);
     }
     free(d->units);
+    for (int k = 0; k < 2; k++) {
+        for (size_t i = 0; d->sent[k] && i < d->nsent[k]; i++)
+            free(d->sent[k][i]);
+        free(d->sent[k]);
+    }
     free(d->name);
     sl_record_free(&d->rec);
     memset(d, 0, sizeof *d);
@@ -189,6 +194,13 @@ static int align_texts(const sl_pipe *p, sl_pipe_ws *ws, const char *t[2], const
     }
     d->nsent[0] = n[0];
     d->nsent[1] = n[1];
+    for (int k = 0; k < 2 && p->o.keep_sentences; k++) {
+        if (!(d->sent[k] = calloc(n[k] + 1, sizeof *d->sent[k])))
+            goto nomem;
+        for (size_t i = 0; i < n[k]; i++)
+            if (!(d->sent[k][i] = join(v[k], i, 1, &oom)))
+                goto nomem;
+    }
     if ((rc = sl_align_with(p->al, ws ? ws->al : NULL, v[0], n[0], v[1], n[1], &beads, err)))
         goto cleanup;
     for (size_t b = 0; b < beads.n; b++) {

@@ -15,6 +15,7 @@ typedef struct sl_pipe_opts {
     sl_align_opts align;
     const char *rules_dir; /* NULL: built-in splitter rules */
     int presplit;          /* text pairs hold one segment per line */
+    int keep_sentences;    /* documents keep each sentence's text (sl_doc.sent) */
 } sl_pipe_opts;
 
 /* Splitters, aligner and language profiles, built once and then shared
@@ -47,6 +48,8 @@ typedef struct sl_doc {
     sl_unit *units;
     size_t nunits;
     size_t nsent[2];  /* sentences on each side */
+    char **sent[2];   /* with opts.keep_sentences: each sentence's text, as
+                       * the beads number them (NULL otherwise) */
 } sl_doc;
 
 /* A catalogue record: parse, split both abstracts, align; the parallel

@@ -1,0 +1,686 @@
+/* check.c — findings from an aligned document.
+ *
+ * The alignment says which sentences translate which; the findings read
+ * it as a reviewer would. A sentence with no counterpart is a 1-0 or 0-1
+ * bead, or a sentence the aligner merged into a unit although it shares
+ * almost nothing with the other side (its own share of matched words is
+ * low while its unit-mates carry the match): that is text whose
+ * translation is missing, not a merge. Units of both languages are then
+ * read for what a translation keeps: the same numbers (3,5 and 3.5 and
+ * "tiga" and 3 are one number), the same acronyms, the other language. */
+#include "selaras/check.h"
+#include "selaras/features.h"
+#include "selaras/langid.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+struct sl_checker {
+    sl_check_opts o;
+    sl_featcfg *feat;
+    sl_langid *lid;       /* NULL: languages without stop-word lists */
+    char lang[2][64];
+};
+
+void sl_check_opts_default(sl_check_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->weak = 0.5;
+}
+
+sl_checker *sl_checker_new(const sl_check_opts *o, const sl_pipe_opts *po, const sl_lexicon *lex,
+                           sl_error *err)
+{
+    sl_checker *c = calloc(1, sizeof *c);
+    if (!c) {
+        sl_error_set(err, SL_ENOMEM, NULL, 0, -1, "out of memory");
+        return NULL;
+    }
+    c->o = *o;
+    if (!(c->feat = sl_featcfg_new(po->align.src_lang, po->align.tgt_lang, lex, err))) {
+        free(c);
+        return NULL;
+    }
+    sl_error lerr;
+    c->lid = sl_langid_new(po->align.src_lang, po->align.tgt_lang, &lerr);
+    snprintf(c->lang[0], sizeof c->lang[0], "%s", po->align.src_lang);
+    snprintf(c->lang[1], sizeof c->lang[1], "%s", po->align.tgt_lang);
+    return c;
+}
+
+void sl_checker_free(sl_checker *c)
+{
+    if (!c)
+        return;
+    sl_featcfg_free(c->feat);
+    sl_langid_free(c->lid);
+    free(c);
+}
+
+void sl_report_free(sl_report *r)
+{
+    if (!r)
+        return;
+    for (size_t k = 0; k < r->n; k++) {
+        free(r->f[k].id_text);
+        free(r->f[k].en_text);
+        free(r->f[k].message);
+    }
+    free(r->f);
+    free(r->doc);
+    memset(r, 0, sizeof *r);
+}
+
+static const char *const kind_names[] = { "missing", "added",  "untranslated", "number",
+                                          "name",    "weak",   "merge",        "split",
+                                          "keywords", "abstract" };
+static const int kind_severity[] = { SL_SEV_ERROR,   SL_SEV_WARNING, SL_SEV_ERROR, SL_SEV_ERROR,
+                                     SL_SEV_WARNING, SL_SEV_WARNING, SL_SEV_INFO,  SL_SEV_INFO,
+                                     SL_SEV_WARNING, SL_SEV_ERROR };
+
+const char *sl_finding_kind_name(int kind)
+{
+    return kind >= 0 && kind < SL_F_NKINDS ? kind_names[kind] : "?";
+}
+
+const char *sl_severity_name(int s)
+{
+    return s == SL_SEV_ERROR ? "error" : s == SL_SEV_WARNING ? "warning" : "info";
+}
+
+const char *sl_verdict_name(int v)
+{
+    return v == SL_SEV_ERROR ? "errors" : v == SL_SEV_WARNING ? "warnings" : "complete";
+}
+
+/* ---- building a report ------------------------------------------------ */
+
+typedef struct {
+    sl_report *r;
+    int oom;
+} rb_t;
+
+static char *dup0(const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s);
+    char *d = malloc(n + 1);
+    if (d)
+        memcpy(d, s, n + 1);
+    return d;
+}
+
+/* Adds a finding about Indonesian sentences [i0, i0+ni) and English ones
+ * [j0, j0+nj) (0-based; ni or nj 0 for none). */
+static void add(rb_t *b, int kind, size_t i0, size_t ni, size_t j0, size_t nj, const char *idt,
+                const char *ent, const char *fmt, ...) __attribute__((format(printf, 9, 10)));
+static void add(rb_t *b, int kind, size_t i0, size_t ni, size_t j0, size_t nj, const char *idt,
+                const char *ent, const char *fmt, ...)
+{
+    sl_report *r = b->r;
+    if (r->n == r->cap) {
+        size_t nc = r->cap ? r->cap * 2 : 8;
+        sl_finding *f = realloc(r->f, nc * sizeof *f);
+        if (!f) {
+            b->oom = 1;
+            return;
+        }
+        r->f = f;
+        r->cap = nc;
+    }
+    sl_finding *f = &r->f[r->n];
+    memset(f, 0, sizeof *f);
+    f->kind = kind;
+    f->severity = kind_severity[kind];
+    for (size_t k = 0; k < ni && k < 4; k++)
+        f->id[f->nid++] = i0 + k + 1;
+    for (size_t k = 0; k < nj && k < 4; k++)
+        f->en[f->nen++] = j0 + k + 1;
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    f->id_text = dup0(idt);
+    f->en_text = dup0(ent);
+    f->message = dup0(msg);
+    if ((idt && !f->id_text) || (ent && !f->en_text) || !f->message) {
+        free(f->id_text);
+        free(f->en_text);
+        free(f->message);
+        b->oom = 1;
+        return;
+    }
+    r->n++;
+    if (f->severity > r->verdict)
+        r->verdict = f->severity;
+}
+
+/* "4", "4-5": sentence numbers for messages. */
+static const char *nums(char *buf, size_t size, size_t i0, size_t n)
+{
+    if (n <= 1)
+        snprintf(buf, size, "%zu", i0 + 1);
+    else
+        snprintf(buf, size, "%zu-%zu", i0 + 1, i0 + n);
+    return buf;
+}
+
+/* ---- numbers ---------------------------------------------------------- */
+
+/* Small numbers written as words, in both languages. */
+static const char *const number_words[][2] = {
+    { "nol", "0" },      { "satu", "1" },     { "dua", "2" },      { "tiga", "3" },
+    { "empat", "4" },    { "lima", "5" },     { "enam", "6" },     { "tujuh", "7" },
+    { "delapan", "8" },  { "sembilan", "9" }, { "sepuluh", "10" }, { "sebelas", "11" },
+    { "zero", "0" },     { "one", "1" },      { "two", "2" },      { "three", "3" },
+    { "four", "4" },     { "five", "5" },     { "six", "6" },      { "seven", "7" },
+    { "eight", "8" },    { "nine", "9" },     { "ten", "10" },     { "eleven", "11" },
+    { "twelve", "12" },
+};
+
+/* A number as written, and the values it may stand for: a dot or comma
+ * is a decimal mark or a thousands separator depending on the writer's
+ * convention, so "1.000" is 1000 or 1, "3,5" is 3.5 (or 35). */
+typedef struct {
+    char text[48];
+    char val[2][48];
+    int used;
+} num_t;
+
+/* Canonical decimal: no leading zeros, no trailing fraction zeros. */
+static void canon(const char *in, char *out, size_t cap)
+{
+    const char *dot = strchr(in, '.');
+    size_t ilen = dot ? (size_t)(dot - in) : strlen(in), i = 0;
+    while (i + 1 < ilen && in[i] == '0')
+        i++;
+    size_t o = 0;
+    for (; i < ilen && o + 1 < cap; i++)
+        out[o++] = in[i];
+    if (dot) {
+        size_t flen = strlen(dot + 1);
+        while (flen && dot[flen] == '0')
+            flen--;
+        if (flen && o + 1 < cap)
+            out[o++] = '.';
+        for (size_t k = 1; k <= flen && o + 1 < cap; k++)
+            out[o++] = dot[k];
+    }
+    out[o] = '\0';
+}
+
+/* The value of s read with decimal mark dec (the other mark separates
+ * thousands and is dropped). */
+static void value(const char *s, size_t n, char dec, char *out, size_t cap)
+{
+    char buf[48];
+    size_t o = 0;
+    for (size_t i = 0; i < n && o + 1 < sizeof buf; i++) {
+        if (s[i] >= '0' && s[i] <= '9')
+            buf[o++] = s[i];
+        else if (s[i] == dec)
+            buf[o++] = '.';
+    }
+    buf[o] = '\0';
+    canon(buf, out, cap);
+}
+
+static size_t numbers(const char *s, num_t *v, size_t max)
+{
+    size_t n = 0, len = strlen(s);
+    for (size_t i = 0; i < len && n < max;) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= '0' && ch <= '9' && (i == 0 || !isalpha((unsigned char)s[i - 1]))) {
+            size_t b = i;
+            while (i < len && ((s[i] >= '0' && s[i] <= '9') ||
+                               ((s[i] == '.' || s[i] == ',') && i + 1 < len && s[i + 1] >= '0' &&
+                                s[i + 1] <= '9')))
+                i++;
+            num_t *x = &v[n++];
+            snprintf(x->text, sizeof x->text, "%.*s", (int)(i - b), s + b);
+            value(s + b, i - b, ',', x->val[0], sizeof x->val[0]);
+            value(s + b, i - b, '.', x->val[1], sizeof x->val[1]);
+            x->used = 0;
+            continue;
+        }
+        if (isalpha(ch) && (i == 0 || !isalnum((unsigned char)s[i - 1]))) {
+            size_t b = i;
+            while (i < len && isalpha((unsigned char)s[i]))
+                i++;
+            for (size_t k = 0; k < sizeof number_words / sizeof *number_words; k++)
+                if (strlen(number_words[k][0]) == i - b &&
+                    strncasecmp(s + b, number_words[k][0], i - b) == 0) {
+                    num_t *x = &v[n++];
+                    snprintf(x->text, sizeof x->text, "%.*s", (int)(i - b), s + b);
+                    snprintf(x->val[0], sizeof x->val[0], "%s", number_words[k][1]);
+                    snprintf(x->val[1], sizeof x->val[1], "%s", number_words[k][1]);
+                    x->used = 0;
+                    break;
+                }
+            continue;
+        }
+        i++;
+    }
+    return n;
+}
+
+static int same_number(const num_t *a, const num_t *b)
+{
+    for (int x = 0; x < 2; x++)
+        for (int y = 0; y < 2; y++)
+            if (strcmp(a->val[x], b->val[y]) == 0)
+                return 1;
+    return 0;
+}
+
+/* Numbers of one side of a unit that the other lacks, e.g. "12, 75,5". */
+static void unmatched(num_t *a, size_t na, num_t *b, size_t nb, char *out, size_t cap)
+{
+    size_t o = 0;
+    out[0] = '\0';
+    for (size_t x = 0; x < na; x++) {
+        int found = 0;
+        for (size_t y = 0; y < nb && !found; y++)
+            if (!b[y].used && same_number(&a[x], &b[y]))
+                b[y].used = found = 1;
+        if (!found && o + strlen(a[x].text) + 3 < cap)
+            o += (size_t)snprintf(out + o, cap - o, "%s%s", o ? ", " : "", a[x].text);
+    }
+}
+
+static void check_numbers(rb_t *b, const sl_unit *u)
+{
+    num_t a[64], c[64];
+    size_t na = numbers(u->src, a, 64), nc = numbers(u->tgt, c, 64);
+    if (!na && !nc)
+        return;
+    char only_id[256], only_en[256];
+    unmatched(a, na, c, nc, only_id, sizeof only_id);
+    for (size_t k = 0; k < nc; k++)
+        c[k].used = 0;
+    unmatched(c, nc, a, na, only_en, sizeof only_en);
+    if (!only_id[0] && !only_en[0])
+        return;
+    const sl_bead *bd = &u->bead;
+    char m[600];
+    if (only_id[0] && only_en[0])
+        snprintf(m, sizeof m, "numbers differ: %s in the Indonesian, %s in the English", only_id,
+                 only_en);
+    else if (only_id[0])
+        snprintf(m, sizeof m, "%s in the Indonesian is not in the English", only_id);
+    else
+        snprintf(m, sizeof m, "%s in the English is not in the Indonesian", only_en);
+    add(b, SL_F_NUMBER, bd->i0, bd->ni, bd->j0, bd->nj, u->src, u->tgt, "%s", m);
+}
+
+/* ---- acronyms --------------------------------------------------------- */
+
+/* Acronyms (two or more capitals, digits and hyphens allowed: BPS,
+ * COVID-19) of s, as NUL-separated words in out. */
+static size_t acronyms(const char *s, char *out, size_t cap, size_t *n)
+{
+    size_t o = 0, len = strlen(s);
+    *n = 0;
+    for (size_t i = 0; i < len;) {
+        if (!isalnum((unsigned char)s[i])) {
+            i++;
+            continue;
+        }
+        size_t b = i;
+        int caps = 0, lower = 0;
+        while (i < len && (isalnum((unsigned char)s[i]) || (s[i] == '-' && i + 1 < len &&
+                                                            isalnum((unsigned char)s[i + 1])))) {
+            caps += isupper((unsigned char)s[i]) != 0;
+            lower += islower((unsigned char)s[i]) != 0;
+            i++;
+        }
+        if (caps >= 2 && !lower && i - b < 40 && o + (i - b) + 1 < cap) {
+            memcpy(out + o, s + b, i - b);
+            o += i - b;
+            out[o++] = '\0';
+            (*n)++;
+        }
+    }
+    return o;
+}
+
+static int has_word(const char *s, const char *w)
+{
+    size_t n = strlen(w);
+    for (const char *p = s; (p = strstr(p, w)); p++)
+        if ((p == s || !isalnum((unsigned char)p[-1])) && !isalnum((unsigned char)p[n]))
+            return 1;
+    return 0;
+}
+
+static void check_names(rb_t *b, const sl_unit *u)
+{
+    char buf[2][1024], list[2][512];
+    size_t n[2];
+    const char *text[2] = { u->src, u->tgt };
+    for (int s = 0; s < 2; s++) {
+        acronyms(text[s], buf[s], sizeof buf[s], &n[s]);
+        list[s][0] = '\0';
+        size_t o = 0;
+        const char *w = buf[s];
+        for (size_t k = 0; k < n[s]; k++, w += strlen(w) + 1)
+            if (!has_word(text[!s], w) && o + strlen(w) + 3 < sizeof list[s])
+                o += (size_t)snprintf(list[s] + o, sizeof list[s] - o, "%s%s", o ? ", " : "", w);
+    }
+    if (!list[0][0] && !list[1][0])
+        return;
+    const sl_bead *bd = &u->bead;
+    if (list[0][0])
+        add(b, SL_F_NAME, bd->i0, bd->ni, bd->j0, bd->nj, u->src, u->tgt,
+            "%s in the Indonesian is not in the English", list[0]);
+    if (list[1][0])
+        add(b, SL_F_NAME, bd->i0, bd->ni, bd->j0, bd->nj, u->src, u->tgt,
+            "%s in the English is not in the Indonesian", list[1]);
+}
+
+/* ---- the wrong language ------------------------------------------------ */
+
+/* Texts the same but for case and spacing, with three words or more. */
+static int same_text(const char *a, const char *b)
+{
+    int words = 0, in = 0;
+    for (;;) {
+        while (*a && isspace((unsigned char)*a))
+            a++;
+        while (*b && isspace((unsigned char)*b))
+            b++;
+        if (!*a || !*b)
+            return !*a && !*b && words >= 3;
+        if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+            return 0;
+        int alpha = isalpha((unsigned char)*a) != 0;
+        words += alpha && !in;
+        in = alpha;
+        a++;
+        b++;
+    }
+}
+
+/* Does the sentence read clearly as the other side's language? */
+static int wrong_language(const sl_checker *c, const char *s, int side)
+{
+    int margin;
+    int g = sl_langid_guess(c->lid, s, strlen(s), &margin);
+    /* a clear majority of the other language's stop words, and enough of
+     * them: short sentences and names say too little */
+    return g == !side && abs(margin) >= 3;
+}
+
+/* ---- keywords ---------------------------------------------------------- */
+
+/* The keywords of a keyword line, label left out, as spans. */
+static size_t keywords(const char *line, sl_span *v, size_t max)
+{
+    const char *p = strchr(line, ':');
+    p = p ? p + 1 : line;
+    char sep = strchr(p, ';') ? ';' : ',';
+    size_t n = 0;
+    while (*p && n < max) {
+        const char *e = strchr(p, sep);
+        const char *end = e ? e : p + strlen(p);
+        const char *a = p, *z = end;
+        while (a < z && (isspace((unsigned char)*a) || *a == '"'))
+            a++;
+        while (z > a && (isspace((unsigned char)z[-1]) || z[-1] == '.' || z[-1] == '"'))
+            z--;
+        if (z > a)
+            v[n++] = (sl_span){ a, (size_t)(z - a) };
+        if (!e)
+            break;
+        p = e + 1;
+    }
+    return n;
+}
+
+static int check_keywords(const sl_checker *c, rb_t *b, const sl_doc *d)
+{
+    const char *kw[2] = { d->rec.keywords[0], d->rec.keywords[1] };
+    if (!kw[0] && !kw[1])
+        return 0;
+    if (!kw[0] || !kw[1]) {
+        add(b, SL_F_KEYWORDS, 0, 0, 0, 0, kw[0], kw[1], "keywords in %s only",
+            kw[0] ? "Indonesian" : "English");
+        return 0;
+    }
+    sl_span v[2][64];
+    size_t n[2] = { keywords(kw[0], v[0], 64), keywords(kw[1], v[1], 64) };
+    if (n[0] != n[1])
+        add(b, SL_F_KEYWORDS, 0, 0, 0, 0, kw[0], kw[1],
+            "%zu Indonesian keywords, %zu English ones", n[0], n[1]);
+    if (!n[0] || !n[1])
+        return 0;
+    sl_docfeat f;
+    sl_error err;
+    if (sl_feat_extract(c->feat, NULL, v[0], n[0], v[1], n[1], &f, &err))
+        return -1;
+    int taken[64] = { 0 }, found[64] = { 0 };
+    for (size_t i = 0; i < n[0]; i++)
+        for (size_t j = 0; j < n[1] && !found[i]; j++)
+            if (!taken[j] && sl_feat_matches(&f, i, 1, j, 1) > 0)
+                taken[j] = found[i] = 1;
+    sl_docfeat_free(&f);
+    for (size_t i = 0; i < n[0]; i++)
+        if (!found[i]) {
+            char k[256];
+            snprintf(k, sizeof k, "%.*s", (int)v[0][i].len, v[0][i].s);
+            add(b, SL_F_KEYWORDS, 0, 0, 0, 0, k, NULL, "keyword \"%s\" has no English counterpart",
+                k);
+        }
+    for (size_t j = 0; j < n[1]; j++)
+        if (!taken[j]) {
+            char k[256];
+            snprintf(k, sizeof k, "%.*s", (int)v[1][j].len, v[1][j].s);
+            add(b, SL_F_KEYWORDS, 0, 0, 0, 0, NULL, k,
+                "keyword \"%s\" has no Indonesian counterpart", k);
+        }
+    return 0;
+}
+
+/* ---- text with no counterpart ------------------------------------------ */
+
+/* The share of each sentence's content words (by weight) that match the
+ * other side of its unit: a sentence merged into a unit it does not
+ * translate shares next to nothing with it. */
+static int support(const sl_checker *c, const sl_doc *d, double *sup[2])
+{
+    sl_span *v[2];
+    for (int s = 0; s < 2; s++) {
+        v[s] = malloc((d->nsent[s] + 1) * sizeof *v[s]);
+        sup[s] = malloc((d->nsent[s] + 1) * sizeof *sup[s]);
+        if (!v[s] || !sup[s])
+            return -1;
+        for (size_t i = 0; i < d->nsent[s]; i++) {
+            v[s][i] = (sl_span){ d->sent[s][i], strlen(d->sent[s][i]) };
+            sup[s][i] = -1;
+        }
+    }
+    sl_docfeat f;
+    sl_error err;
+    int rc = sl_feat_extract(c->feat, NULL, v[0], d->nsent[0], v[1], d->nsent[1], &f, &err);
+    for (size_t u = 0; rc == SL_OK && u < d->nunits; u++) {
+        const sl_bead *bd = &d->units[u].bead;
+        if (d->units[u].kind != SL_UNIT_SENTENCE || !bd->ni || !bd->nj)
+            continue;
+        for (size_t i = bd->i0; i < bd->i0 + bd->ni; i++) {
+            double w = f.sent[0][i].weight;
+            sup[0][i] = w > 0 ? sl_feat_matches(&f, i, 1, bd->j0, bd->nj) / w : 0;
+        }
+        for (size_t j = bd->j0; j < bd->j0 + bd->nj; j++) {
+            double w = f.sent[1][j].weight;
+            sup[1][j] = w > 0 ? sl_feat_matches(&f, bd->i0, bd->ni, j, 1) / w : 0;
+        }
+    }
+    if (rc == SL_OK)
+        sl_docfeat_free(&f);
+    free(v[0]);
+    free(v[1]);
+    return rc ? -1 : 0;
+}
+
+/* In a unit of several sentences on side s, the ones with no counterpart
+ * of their own: next to no words shared with the other side (under 0.15
+ * of their weight) while the rest of the unit shares plenty (0.4). */
+static void hidden(rb_t *b, const sl_doc *d, const sl_unit *u, double *sup[2], int s)
+{
+    const sl_bead *bd = &u->bead;
+    size_t i0 = s ? bd->j0 : bd->i0, n = s ? bd->nj : bd->ni;
+    if (n < 2)
+        return;
+    double best = 0;
+    for (size_t k = 0; k < n; k++)
+        if (sup[s][i0 + k] > best)
+            best = sup[s][i0 + k];
+    if (best < 0.4)
+        return;
+    for (size_t k = 0; k < n; k++) {
+        size_t i = i0 + k;
+        if (sup[s][i] < 0 || sup[s][i] >= 0.15)
+            continue;
+        char a[32], o[32];
+        if (s == 0)
+            add(b, SL_F_MISSING, i, 1, bd->j0, bd->nj, d->sent[0][i], u->tgt,
+                "Indonesian sentence %zu shares next to nothing with English %s %s, which "
+                "translates the rest of its unit: its translation seems missing",
+                i + 1, bd->nj > 1 ? "sentences" : "sentence", nums(o, sizeof o, bd->j0, bd->nj));
+        else
+            add(b, SL_F_ADDED, bd->i0, bd->ni, i, 1, u->src, d->sent[1][i],
+                "English sentence %zu shares next to nothing with Indonesian %s %s, which "
+                "the rest of its unit translates: it seems added",
+                i + 1, bd->ni > 1 ? "sentences" : "sentence", nums(a, sizeof a, bd->i0, bd->ni));
+    }
+}
+
+int sl_check_doc(const sl_checker *c, const sl_doc *d, sl_report *r, sl_error *err)
+{
+    memset(r, 0, sizeof *r);
+    r->verdict = -1;
+    rb_t b = { r, 0 };
+    if (!(r->doc = dup0(d->name ? d->name : "")) || !d->sent[0] || !d->sent[1]) {
+        sl_report_free(r);
+        return sl_error_set(err, d->sent[0] ? SL_ENOMEM : SL_EUSAGE, d->name, 0, -1,
+                            d->sent[0] ? "out of memory"
+                                       : "the document was aligned without its sentences");
+    }
+    r->nsent[0] = d->nsent[0];
+    r->nsent[1] = d->nsent[1];
+    const sl_record *rec = &d->rec;
+    if ((rec->title[0] || rec->title[1]) && !(rec->title[0] && rec->title[1]))
+        add(&b, SL_F_ABSTRACT, 0, 0, 0, 0, rec->title[0], rec->title[1],
+            "no %s title", rec->title[0] ? "English" : "Indonesian");
+    double *sup[2] = { NULL, NULL };
+    if (support(c, d, sup)) {
+        free(sup[0]);
+        free(sup[1]);
+        sl_report_free(r);
+        return sl_error_set(err, SL_ENOMEM, d->name, 0, -1, "out of memory");
+    }
+    size_t covered = 0, chars = 0, covered_chars = 0;
+    for (size_t i = 0; i < d->nsent[0]; i++)
+        chars += strlen(d->sent[0][i]);
+    for (size_t k = 0; k < d->nunits; k++) {
+        const sl_unit *u = &d->units[k];
+        const sl_bead *bd = &u->bead;
+        char a[32], o[32];
+        if (u->kind == SL_UNIT_TITLE) {
+            if (u->src && u->tgt)
+                check_numbers(&b, u);
+            continue;
+        }
+        if (u->kind != SL_UNIT_SENTENCE)
+            continue;
+        if (!bd->nj) {
+            for (size_t i = bd->i0; i < bd->i0 + bd->ni; i++)
+                add(&b, SL_F_MISSING, i, 1, 0, 0, d->sent[0][i], NULL,
+                    "Indonesian sentence %zu has no English counterpart", i + 1);
+            continue;
+        }
+        if (!bd->ni) {
+            for (size_t j = bd->j0; j < bd->j0 + bd->nj; j++) {
+                if (wrong_language(c, d->sent[1][j], 1))
+                    add(&b, SL_F_UNTRANSLATED, 0, 0, j, 1, NULL, d->sent[1][j],
+                        "English sentence %zu reads as Indonesian and has no counterpart", j + 1);
+                else
+                    add(&b, SL_F_ADDED, 0, 0, j, 1, NULL, d->sent[1][j],
+                        "English sentence %zu has no Indonesian counterpart", j + 1);
+            }
+            continue;
+        }
+        if (bd->conf >= c->o.weak) {
+            covered += bd->ni;
+            for (size_t i = bd->i0; i < bd->i0 + bd->ni; i++)
+                covered_chars += strlen(d->sent[0][i]);
+        }
+        hidden(&b, d, u, sup, 0);
+        hidden(&b, d, u, sup, 1);
+        if (same_text(u->src, u->tgt)) {
+            add(&b, SL_F_UNTRANSLATED, bd->i0, bd->ni, bd->j0, bd->nj, u->src, u->tgt,
+                "the same text on both sides: left untranslated");
+        } else {
+            for (size_t j = bd->j0; j < bd->j0 + bd->nj; j++)
+                if (wrong_language(c, d->sent[1][j], 1))
+                    add(&b, SL_F_UNTRANSLATED, bd->i0, bd->ni, j, 1, u->src, d->sent[1][j],
+                        "English sentence %zu reads as Indonesian: left untranslated", j + 1);
+            for (size_t i = bd->i0; i < bd->i0 + bd->ni; i++)
+                if (wrong_language(c, d->sent[0][i], 0))
+                    add(&b, SL_F_UNTRANSLATED, i, 1, bd->j0, bd->nj, d->sent[0][i], u->tgt,
+                        "Indonesian sentence %zu reads as English", i + 1);
+        }
+        check_numbers(&b, u);
+        check_names(&b, u);
+        if (bd->conf < c->o.weak)
+            add(&b, SL_F_WEAK, bd->i0, bd->ni, bd->j0, bd->nj, u->src, u->tgt,
+                "a weak unit (confidence %.2f): Indonesian %s and English %s may not "
+                "translate each other",
+                bd->conf, nums(a, sizeof a, bd->i0, bd->ni), nums(o, sizeof o, bd->j0, bd->nj));
+        if (bd->ni > 1)
+            add(&b, SL_F_MERGE, bd->i0, bd->ni, bd->j0, bd->nj, u->src, u->tgt,
+                "Indonesian sentences %s are translated by one English unit",
+                nums(a, sizeof a, bd->i0, bd->ni));
+        if (bd->nj > 1)
+            add(&b, SL_F_SPLIT, bd->i0, bd->ni, bd->j0, bd->nj, u->src, u->tgt,
+                "Indonesian sentence %s is translated by English sentences %s",
+                nums(a, sizeof a, bd->i0, bd->ni), nums(o, sizeof o, bd->j0, bd->nj));
+    }
+    free(sup[0]);
+    free(sup[1]);
+    if (check_keywords(c, &b, d))
+        b.oom = 1;
+    r->coverage = d->nsent[0] ? (double)covered / (double)d->nsent[0] : 1;
+    r->coverage_chars = chars ? (double)covered_chars / (double)chars : 1;
+    if (b.oom) {
+        sl_report_free(r);
+        return sl_error_set(err, SL_ENOMEM, d->name, 0, -1, "out of memory");
+    }
+    return SL_OK;
+}
+
+int sl_check_missing(const sl_checker *c, const char *name, const sl_error *why, sl_report *r,
+                     sl_error *err)
+{
+    (void)c;
+    memset(r, 0, sizeof *r);
+    r->verdict = -1;
+    rb_t b = { r, 0 };
+    if (!(r->doc = dup0(name ? name : "")))
+        b.oom = 1;
+    else
+        add(&b, SL_F_ABSTRACT, 0, 0, 0, 0, NULL, NULL, "%s", why->msg);
+    r->coverage = r->coverage_chars = 0;
+    if (b.oom) {
+        sl_report_free(r);
+        return sl_error_set(err, SL_ENOMEM, name, 0, -1, "out of memory");
+    }
+    return SL_OK;
+}

@@ -1,0 +1,85 @@
+/* cli_source.c — what the align and check commands read: the documents
+ * of their arguments, and the lexicon their options ask for. */
+#include "cli.h"
+
+#include <string.h>
+#include <sys/stat.h>
+
+void cli_source_init(cli_source *s, char **paths, int npaths, int pair, int jsonl, int presplit)
+{
+    memset(s, 0, sizeof *s);
+    s->paths = paths;
+    s->npaths = npaths;
+    s->pair = pair;
+    s->jsonl = jsonl;
+    s->presplit = presplit;
+}
+
+size_t cli_source_next(cli_source *s, sl_item *items, size_t max)
+{
+    if (s->pair) {
+        if (s->pair_done++)
+            return 0;
+        sl_item_load_pair(&items[0], s->paths[0], s->paths[0], s->paths[1], s->presplit);
+        return 1;
+    }
+    for (;;) {
+        if (!s->in) {
+            if (s->src >= s->npaths)
+                return 0;
+            sl_error err;
+            int flags = (s->jsonl ? SL_INPUT_JSONL : 0) | (s->presplit ? SL_INPUT_PRESPLIT : 0);
+            if (!(s->in = sl_input_open(s->paths[s->src], flags, &err))) {
+                s->status = cli_report(&err);
+                return 0;
+            }
+        }
+        size_t n = sl_input_next(s->in, items, max);
+        if (n)
+            return n;
+        sl_input_close(s->in);
+        s->in = NULL;
+        s->src++;
+    }
+}
+
+void cli_source_close(cli_source *s)
+{
+    sl_input_close(s->in);
+    s->in = NULL;
+}
+
+int cli_is_batch(char **paths, int npaths, int pair, int jsonl)
+{
+    struct stat st;
+    return !pair && (npaths > 1 || jsonl || strstr(paths[0], ".jsonl") ||
+                     (stat(paths[0], &st) == 0 && S_ISDIR(st.st_mode)));
+}
+
+sl_lexicon *cli_lexicon(const char *path, int none, const char *src, const char *tgt, int quiet,
+                        int learning, int *failed)
+{
+    sl_error err;
+    sl_error_clear(&err);
+    *failed = 0;
+    if (none)
+        return NULL;
+    int missing;
+    sl_lexicon *lex = sl_lexicon_load_default(path, src, tgt, &missing, &err);
+    if (!lex) {
+        cli_report(&err);
+        *failed = 1;
+    } else if (missing == 1) {
+        cli_msg("warning: FreeDict not installed (apt-get install dict-freedict-eng-ind); "
+                "aligning with the built-in core lexicon only");
+    } else if (missing == 3 && !learning && !quiet) {
+        cli_msg("note: no dictionary for %s -> %s: aligning on length, numbers, names and "
+                "cognates; --learn learns one from the input, --lexicon FILE takes yours",
+                src, tgt);
+    } else if (missing == 2) {
+        char buf[1400];
+        cli_msg("warning: default lexicon unusable, using the built-in core only: %s",
+                sl_error_format(&err, buf, sizeof buf));
+    }
+    return lex;
+}

@@ -1,0 +1,116 @@
+/* report.c — check reports as text and as JSON Lines. */
+#include "selaras/report.h"
+
+#include <string.h>
+
+void sl_report_counts(const sl_report *r, size_t count[3])
+{
+    count[0] = count[1] = count[2] = 0;
+    for (size_t k = 0; k < r->n; k++)
+        count[r->f[k].severity]++;
+}
+
+/* "4", "4, 5": the sentence numbers of one side ("-" for none). */
+static void numbers(FILE *f, const size_t *v, size_t n)
+{
+    if (!n)
+        fputc('-', f);
+    for (size_t k = 0; k < n; k++)
+        fprintf(f, "%s%zu", k ? "," : "", v[k]);
+}
+
+static void quote(FILE *f, const char *label, const char *s)
+{
+    if (!s)
+        return;
+    fprintf(f, "      %s: \"", label);
+    for (; *s; s++)
+        fputc(*s == '\n' || *s == '\t' ? ' ' : *s, f);
+    fputs("\"\n", f);
+}
+
+void sl_report_text(FILE *f, const sl_report *r, int min_severity)
+{
+    size_t c[3];
+    sl_report_counts(r, c);
+    fprintf(f, "%s: %s — %zu Indonesian and %zu English sentences, %.0f%% of the Indonesian "
+               "(%.0f%% of its characters) in confident units; %zu errors, %zu warnings\n",
+            r->doc, sl_verdict_name(r->verdict), r->nsent[0], r->nsent[1], r->coverage * 100,
+            r->coverage_chars * 100, c[2], c[1]);
+    for (size_t k = 0; k < r->n; k++) {
+        const sl_finding *x = &r->f[k];
+        if (x->severity < min_severity)
+            continue;
+        fprintf(f, "  %-7s %-12s id ", sl_severity_name(x->severity),
+                sl_finding_kind_name(x->kind));
+        numbers(f, x->id, x->nid);
+        fputs(" en ", f);
+        numbers(f, x->en, x->nen);
+        fprintf(f, "  %s\n", x->message);
+        quote(f, "id", x->id_text);
+        quote(f, "en", x->en_text);
+    }
+}
+
+static void jstr(FILE *f, const char *s)
+{
+    if (!s) {
+        fputs("null", f);
+        return;
+    }
+    fputc('"', f);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            fprintf(f, "\\%c", c);
+        else if (c == '\n')
+            fputs("\\n", f);
+        else if (c == '\t')
+            fputs("\\t", f);
+        else if (c < 0x20)
+            fprintf(f, "\\u%04x", c);
+        else
+            fputc(c, f);
+    }
+    fputc('"', f);
+}
+
+static void jlist(FILE *f, const size_t *v, size_t n)
+{
+    fputc('[', f);
+    for (size_t k = 0; k < n; k++)
+        fprintf(f, "%s%zu", k ? "," : "", v[k]);
+    fputc(']', f);
+}
+
+void sl_report_json(FILE *f, const sl_report *r, int min_severity)
+{
+    for (size_t k = 0; k < r->n; k++) {
+        const sl_finding *x = &r->f[k];
+        if (x->severity < min_severity)
+            continue;
+        fputs("{\"doc\":", f);
+        jstr(f, r->doc);
+        fprintf(f, ",\"kind\":\"%s\",\"severity\":\"%s\",\"id\":", sl_finding_kind_name(x->kind),
+                sl_severity_name(x->severity));
+        jlist(f, x->id, x->nid);
+        fputs(",\"en\":", f);
+        jlist(f, x->en, x->nen);
+        fputs(",\"id_text\":", f);
+        jstr(f, x->id_text);
+        fputs(",\"en_text\":", f);
+        jstr(f, x->en_text);
+        fputs(",\"message\":", f);
+        jstr(f, x->message);
+        fputs("}\n", f);
+    }
+    size_t c[3];
+    sl_report_counts(r, c);
+    fputs("{\"doc\":", f);
+    jstr(f, r->doc);
+    fprintf(f, ",\"kind\":\"summary\",\"verdict\":\"%s\",\"id_sentences\":%zu,\"en_sentences\":%zu,"
+               "\"coverage\":%.3f,\"coverage_chars\":%.3f,\"errors\":%zu,\"warnings\":%zu,"
+               "\"info\":%zu}\n",
+            sl_verdict_name(r->verdict), r->nsent[0], r->nsent[1], r->coverage, r->coverage_chars,
+            c[2], c[1], c[0]);
+}
