@@ -191,7 +191,7 @@ static const char *const number_words[][2] = {
 typedef struct {
     char text[48];
     char val[2][48];
-    int used;
+    int used, word; /* word: written out ("lima"), which idioms use too */
 } num_t;
 
 /* Canonical decimal: no leading zeros, no trailing fraction zeros. */
@@ -237,17 +237,45 @@ static size_t numbers(const char *s, num_t *v, size_t max)
     size_t n = 0, len = strlen(s);
     for (size_t i = 0; i < len && n < max;) {
         unsigned char ch = (unsigned char)s[i];
-        if (ch >= '0' && ch <= '9' && (i == 0 || !isalpha((unsigned char)s[i - 1]))) {
+        if (ch >= '0' && ch <= '9') { /* also after letters: Rp862.500,00 */
             size_t b = i;
+            int colon = 0;
             while (i < len && ((s[i] >= '0' && s[i] <= '9') ||
-                               ((s[i] == '.' || s[i] == ',') && i + 1 < len && s[i + 1] >= '0' &&
-                                s[i + 1] <= '9')))
+                               ((s[i] == '.' || s[i] == ',' || s[i] == ':') && i + 1 < len &&
+                                s[i + 1] >= '0' && s[i + 1] <= '9'))) {
+                colon |= s[i] == ':';
                 i++;
+            }
             num_t *x = &v[n++];
             snprintf(x->text, sizeof x->text, "%.*s", (int)(i - b), s + b);
-            value(s + b, i - b, ',', x->val[0], sizeof x->val[0]);
-            value(s + b, i - b, '.', x->val[1], sizeof x->val[1]);
-            x->used = 0;
+            if (colon) { /* a time, 7:00 = 07.00; 5:00 p.m. = 17.00 */
+                char t[48];
+                size_t o = 0;
+                for (size_t k = b; k < i && o + 1 < sizeof t; k++)
+                    t[o++] = s[k] == ':' ? '.' : s[k];
+                t[o] = '\0';
+                const char *after = s + i;
+                /* in a range, "5:00-7:00 p.m.", the p.m. is both ends' */
+                if (strncmp(after, "\xE2\x80\x93", 3) == 0 || *after == '-')
+                    for (after += *after == '-' ? 1 : 3;
+                         (*after >= '0' && *after <= '9') || *after == ':' || *after == '.';)
+                        after++;
+                while (*after == ' ')
+                    after++;
+                int pm = strncasecmp(after, "p.m", 3) == 0 || strncasecmp(after, "pm", 2) == 0;
+                long h = strtol(t, NULL, 10);
+                if (pm && h < 12) {
+                    char u[48];
+                    snprintf(u, sizeof u, "%ld%s", h + 12, strchr(t, '.') ? strchr(t, '.') : "");
+                    snprintf(t, sizeof t, "%s", u);
+                }
+                value(t, strlen(t), '.', x->val[0], sizeof x->val[0]);
+                snprintf(x->val[1], sizeof x->val[1], "%s", x->val[0]);
+            } else {
+                value(s + b, i - b, ',', x->val[0], sizeof x->val[0]);
+                value(s + b, i - b, '.', x->val[1], sizeof x->val[1]);
+            }
+            x->used = x->word = 0;
             continue;
         }
         if (isalpha(ch) && (i == 0 || !isalnum((unsigned char)s[i - 1]))) {
@@ -262,6 +290,7 @@ static size_t numbers(const char *s, num_t *v, size_t max)
                     snprintf(x->val[0], sizeof x->val[0], "%s", number_words[k][1]);
                     snprintf(x->val[1], sizeof x->val[1], "%s", number_words[k][1]);
                     x->used = 0;
+                    x->word = 1;
                     break;
                 }
             continue;
@@ -280,7 +309,9 @@ static int same_number(const num_t *a, const num_t *b)
     return 0;
 }
 
-/* Numbers of one side of a unit that the other lacks, e.g. "12, 75,5". */
+/* Numbers of one side of a unit that the other lacks, e.g. "12, 75,5". A
+ * number written out may stand for a figure on the other side, but alone
+ * it is no finding: "kaki lima" is a street vendor, "salah satu" one of. */
 static void unmatched(num_t *a, size_t na, num_t *b, size_t nb, char *out, size_t cap)
 {
     size_t o = 0;
@@ -290,7 +321,7 @@ static void unmatched(num_t *a, size_t na, num_t *b, size_t nb, char *out, size_
         for (size_t y = 0; y < nb && !found; y++)
             if (!b[y].used && same_number(&a[x], &b[y]))
                 b[y].used = found = 1;
-        if (!found && o + strlen(a[x].text) + 3 < cap)
+        if (!found && !a[x].word && o + strlen(a[x].text) + 3 < cap)
             o += (size_t)snprintf(out + o, cap - o, "%s%s", o ? ", " : "", a[x].text);
     }
 }

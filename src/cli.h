@@ -153,6 +153,7 @@ int cli_split(int argc, char **argv);
 int cli_eval(int argc, char **argv);
 int cli_align(int argc, char **argv);
 int cli_srx(int argc, char **argv);
+int cli_check(int argc, char **argv);
 int cli_merge(int argc, char **argv);
 
 #endif

@@ -11,6 +11,7 @@ static const struct {
 } commands[] = {
     { "split", cli_split, "split text into sentences (one per line)" },
     { "align", cli_align, "align the sentences of an Indonesian and an English file" },
+    { "check", cli_check, "check that each English abstract translates the whole Indonesian one" },
     { "merge", cli_merge, "join the outputs of align --shard K/N into one run's output" },
     { "srx", cli_srx, "write the splitters' rules as SRX 2.0 (--omegat: OmegaT's format)" },
     { "eval", cli_eval, "score segmentation or alignment against gold" },

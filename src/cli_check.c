@@ -1,0 +1,331 @@
+/* cli_check.c — `selaras check`: does the English abstract translate the
+ * whole Indonesian one? The same inputs as align; a report per document
+ * (text, JSON Lines, or an HTML page), and an exit status a submission
+ * pipeline can gate on. */
+#include "cli.h"
+#include "selaras/batch.h"
+#include "selaras/check.h"
+#include "selaras/html.h"
+#include "selaras/report.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+    "usage: selaras check [OPTIONS] RECORD|DIR|BATCH.jsonl|-\n"
+    "       selaras check [OPTIONS] ID_FILE EN_FILE\n"
+    "       selaras check [OPTIONS] --records RECORD|DIR...\n"
+    "checks that each English abstract translates the whole Indonesian one\n"
+    "options:\n"
+    "      --json             JSON Lines: one object per finding, then a summary\n"
+    "                         object per document\n"
+    "      --html FILE        also write a self-contained HTML page: the abstracts side\n"
+    "                         by side, findings marked and explained\n"
+    "  -o, --output FILE      the text or JSON report to FILE (default stdout)\n"
+    "      --fail-on LEVEL    exit 1 when a finding of LEVEL or worse is found: error\n"
+    "                         (default), warning, info, or never\n"
+    "      --show LEVEL       report findings of LEVEL or worse (default info)\n"
+    "      --weak X           a unit below confidence X is weak (default 0.5)\n"
+    "      --presplit, --jsonl, --records, --lexicon FILE, --no-lexicon,\n"
+    "      --src-lang L, --tgt-lang L, --rules DIR   as for align\n"
+    "  -j, --threads N        worker threads (default: all cores)\n"
+    "  -q, --quiet            no progress line and no final summary\n";
+
+typedef struct {
+    sl_pipe_opts po;
+    sl_check_opts co;
+    int json, records, jsonl, nolex, threads, quiet, fail_on, show;
+    const char *outpath, *htmlpath, *lexpath;
+} opts_t;
+
+/* The run: the reports go out in input order, counted by verdict. */
+typedef struct {
+    const opts_t *o;
+    const sl_checker *chk;
+    cli_source src;
+    cli_out out, html;
+    int html_begun;
+    size_t docs, by_verdict[3], complete;
+    int worst;
+    sl_html_row *rows; /* the HTML page's summary */
+    size_t nrows, caprows;
+    cli_progress prog;
+} run_t;
+
+static size_t next_items(void *ctx, sl_item *items, size_t max)
+{
+    run_t *r = ctx;
+    return cli_source_next(&r->src, items, max);
+}
+
+/* The report of a document, made by the thread that aligned it. */
+static void *render(void *ctx, const sl_item *it, const sl_doc *d)
+{
+    const run_t *r = ctx;
+    (void)it;
+    sl_report *rep = malloc(sizeof *rep);
+    sl_error err;
+    if (!rep || sl_check_doc(r->chk, d, rep, &err)) {
+        free(rep);
+        return NULL;
+    }
+    return rep;
+}
+
+static void release(void *ctx, void *data)
+{
+    (void)ctx;
+    sl_report_free(data);
+    free(data);
+}
+
+static void tally(run_t *r, const sl_report *rep)
+{
+    r->docs++;
+    if (rep->verdict < 0)
+        r->complete++;
+    else
+        r->by_verdict[rep->verdict]++;
+    if (rep->verdict > r->worst)
+        r->worst = rep->verdict;
+}
+
+static void emit(run_t *r, const sl_report *rep, const sl_doc *d)
+{
+    if (r->o->json)
+        sl_report_json(r->out.f, rep, r->o->show);
+    else
+        sl_report_text(r->out.f, rep, r->o->show);
+    if (r->html.f) {
+        if (!r->html_begun++)
+            sl_html_begin(r->html.f);
+        sl_html_doc(r->html.f, rep, d, r->o->show);
+        if (r->nrows == r->caprows) {
+            size_t nc = r->caprows ? r->caprows * 2 : 64;
+            sl_html_row *v = realloc(r->rows, nc * sizeof *v);
+            if (v) {
+                r->rows = v;
+                r->caprows = nc;
+            }
+        }
+        if (r->nrows < r->caprows) {
+            size_t cnt[3];
+            sl_report_counts(rep, cnt);
+            r->rows[r->nrows++] = (sl_html_row){ strdup(rep->doc), rep->verdict, cnt[2], cnt[1],
+                                                 rep->coverage };
+        }
+    }
+    tally(r, rep);
+}
+
+static int take(void *ctx, size_t index, const sl_item *it, int rc, const sl_doc *d,
+                const sl_error *err, void *data)
+{
+    run_t *r = ctx;
+    (void)index;
+    sl_report *rep = data, own;
+    if (rc == SL_EMISSING) {
+        /* a missing abstract is a finding, not a failure */
+        sl_error e;
+        if (sl_check_missing(r->chk, it->name ? it->name : it->path, err, &own, &e))
+            return cli_report(&e);
+        emit(r, &own, NULL);
+        sl_report_free(&own);
+        return CLI_OK;
+    }
+    if (rc) {
+        sl_error e = *err;
+        if (!e.file[0])
+            snprintf(e.file, sizeof e.file, "%s", it->path ? it->path : "");
+        if (data)
+            release(NULL, data);
+        return cli_report(&e);
+    }
+    if (!rep) { /* render had no memory: do it here */
+        sl_error e;
+        if (sl_check_doc(r->chk, d, &own, &e))
+            return cli_report(&e);
+        emit(r, &own, d);
+        sl_report_free(&own);
+        return CLI_OK;
+    }
+    emit(r, rep, d);
+    release(NULL, rep);
+    return CLI_OK;
+}
+
+static int chunk_done(void *ctx)
+{
+    run_t *r = ctx;
+    if (cli_out_commit(&r->out) || (r->html.f && cli_out_commit(&r->html)))
+        return CLI_FAIL;
+    if (r->src.in) {
+        unsigned long long done, total;
+        sl_input_progress(r->src.in, &done, &total);
+        cli_progress_docs(&r->prog, r->docs, done, total);
+    }
+    return CLI_OK;
+}
+
+static int level(const char *s)
+{
+    if (strcmp(s, "error") == 0)
+        return SL_SEV_ERROR;
+    if (strcmp(s, "warning") == 0)
+        return SL_SEV_WARNING;
+    if (strcmp(s, "info") == 0)
+        return SL_SEV_INFO;
+    if (strcmp(s, "never") == 0)
+        return SL_SEV_ERROR + 1;
+    return -1;
+}
+
+static int run(const opts_t *o, const sl_pipe *p, const sl_checker *chk, char **paths, int npaths,
+               int pair)
+{
+    run_t r;
+    memset(&r, 0, sizeof r);
+    r.o = o;
+    r.chk = chk;
+    r.worst = -1;
+    if (cli_out_open(&r.out, o->outpath))
+        return CLI_FAIL;
+    if (o->htmlpath && cli_out_open(&r.html, o->htmlpath)) {
+        cli_out_close(&r.out, 0);
+        return CLI_FAIL;
+    }
+    cli_source_init(&r.src, paths, npaths, pair, o->jsonl, o->po.presplit);
+    cli_progress_start(&r.prog, o->quiet);
+    sl_batch_opts bo = { .threads = o->threads };
+    sl_batch_cb cb = { .ctx = &r, .next = next_items, .render = render, .release = release,
+                       .take = take, .chunk_done = chunk_done };
+    sl_error err;
+    int rc = sl_batch_run(p, &bo, &cb, &err), status;
+    cli_progress_end(&r.prog);
+    if (rc < 0)
+        status = cli_report(&err);
+    else if (rc > 0)
+        status = rc;
+    else
+        status = r.src.status;
+    cli_source_close(&r.src);
+    if (r.html.f) {
+        if (!r.html_begun++)
+            sl_html_begin(r.html.f);
+        sl_html_end(r.html.f, r.rows, r.nrows);
+    }
+    for (size_t k = 0; k < r.nrows; k++)
+        free(r.rows[k].doc);
+    free(r.rows);
+    int ok = status == CLI_OK;
+    if (cli_out_close(&r.out, ok) && ok)
+        status = CLI_FAIL;
+    if (r.html.f && cli_out_close(&r.html, status == CLI_OK) && status == CLI_OK)
+        status = CLI_FAIL;
+    if (status != CLI_OK)
+        return status;
+    if (!o->quiet && (r.docs > 1 || o->outpath))
+        cli_msg("checked %zu document%s: %zu complete, %zu with warnings, %zu with errors",
+                r.docs, r.docs == 1 ? "" : "s", r.complete + r.by_verdict[SL_SEV_INFO],
+                r.by_verdict[SL_SEV_WARNING], r.by_verdict[SL_SEV_ERROR]);
+    return r.worst >= o->fail_on ? CLI_FAIL : CLI_OK;
+}
+
+int cli_check(int argc, char **argv)
+{
+    static const struct option lopts[] = {
+        { "json", no_argument, NULL, 'J' },
+        { "html", required_argument, NULL, 'H' },
+        { "output", required_argument, NULL, 'o' },
+        { "fail-on", required_argument, NULL, 'F' },
+        { "show", required_argument, NULL, 'S' },
+        { "weak", required_argument, NULL, 'w' },
+        { "presplit", no_argument, NULL, 'p' },
+        { "jsonl", no_argument, NULL, 'L' },
+        { "records", no_argument, NULL, 'R' },
+        { "lexicon", required_argument, NULL, 'x' },
+        { "no-lexicon", no_argument, NULL, 'X' },
+        { "src-lang", required_argument, NULL, 's' },
+        { "tgt-lang", required_argument, NULL, 't' },
+        { "rules", required_argument, NULL, 'r' },
+        { "threads", required_argument, NULL, 'j' },
+        { "quiet", no_argument, NULL, 'q' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    opts_t o;
+    memset(&o, 0, sizeof o);
+    sl_align_opts_default(&o.po.align);
+    sl_check_opts_default(&o.co);
+    o.po.keep_sentences = 1;
+    o.fail_on = SL_SEV_ERROR;
+    o.show = SL_SEV_INFO;
+    int c;
+    char *end;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "o:j:qh", lopts, NULL)) != -1) {
+        switch (c) {
+        case 'J': o.json = 1; break;
+        case 'H': o.htmlpath = optarg; break;
+        case 'o': o.outpath = optarg; break;
+        case 'F':
+        case 'S': {
+            int l = level(optarg);
+            if (l < 0 || (c == 'S' && l > SL_SEV_ERROR)) {
+                cli_msg("check: --%s takes %s", c == 'F' ? "fail-on" : "show",
+                        c == 'F' ? "error, warning, info or never" : "error, warning or info");
+                return CLI_USAGE;
+            }
+            if (c == 'F')
+                o.fail_on = l;
+            else
+                o.show = l;
+            break;
+        }
+        case 'w': o.co.weak = strtod(optarg, &end);
+            if (*end || o.co.weak < 0 || o.co.weak > 1) {
+                cli_msg("check: --weak takes a number from 0 to 1");
+                return CLI_USAGE;
+            }
+            break;
+        case 'p': o.po.presplit = 1; break;
+        case 'L': o.jsonl = 1; break;
+        case 'R': o.records = 1; break;
+        case 'x': o.lexpath = optarg; break;
+        case 'X': o.nolex = 1; break;
+        case 's': o.po.align.src_lang = optarg; break;
+        case 't': o.po.align.tgt_lang = optarg; break;
+        case 'r': o.po.rules_dir = optarg; break;
+        case 'j': o.threads = (int)strtol(optarg, &end, 10);
+            if (*end || o.threads < 1) {
+                cli_msg("check: --threads takes a positive number");
+                return CLI_USAGE;
+            }
+            o.po.align.threads = o.threads;
+            break;
+        case 'q': o.quiet = 1; break;
+        case 'h': return cli_print(usage);
+        default: fputs(usage, stderr); return CLI_USAGE;
+        }
+    }
+    int npaths = argc - optind;
+    int pair = npaths == 2 && !o.records && !o.jsonl;
+    if (npaths < 1 || (npaths > 2 && !o.records && !o.jsonl)) {
+        fputs(usage, stderr);
+        return CLI_USAGE;
+    }
+    int failed;
+    sl_lexicon *lex = cli_lexicon(o.lexpath, o.nolex, o.po.align.src_lang, o.po.align.tgt_lang,
+                                  o.quiet, 0, &failed);
+    if (failed)
+        return CLI_USAGE;
+    sl_error err;
+    sl_pipe *p = sl_pipe_new(&o.po, lex, &err);
+    sl_checker *chk = p ? sl_checker_new(&o.co, &o.po, lex, &err) : NULL;
+    int status = chk ? run(&o, p, chk, argv + optind, npaths, pair) : cli_report(&err);
+    sl_checker_free(chk);
+    sl_pipe_free(p);
+    sl_lexicon_free(lex);
+    return status;
+}
