@@ -232,6 +232,15 @@ static void value(const char *s, size_t n, char dec, char *out, size_t cap)
     canon(buf, out, cap);
 }
 
+/* After a colon, the minutes of a clock time: two digits and no more
+ * ("7:00"; a ratio "1:2,5" is two numbers). */
+static int is_clock(const char *s, size_t n)
+{
+    return n >= 2 && s[0] >= '0' && s[0] <= '5' && s[1] >= '0' && s[1] <= '9' &&
+           (n == 2 || !((s[2] >= '0' && s[2] <= '9') ||
+                        ((s[2] == '.' || s[2] == ',') && n > 3 && s[3] >= '0' && s[3] <= '9')));
+}
+
 static size_t numbers(const char *s, num_t *v, size_t max)
 {
     size_t n = 0, len = strlen(s);
@@ -241,8 +250,9 @@ static size_t numbers(const char *s, num_t *v, size_t max)
             size_t b = i;
             int colon = 0;
             while (i < len && ((s[i] >= '0' && s[i] <= '9') ||
-                               ((s[i] == '.' || s[i] == ',' || s[i] == ':') && i + 1 < len &&
-                                s[i + 1] >= '0' && s[i + 1] <= '9'))) {
+                               ((s[i] == '.' || s[i] == ',') && i + 1 < len && s[i + 1] >= '0' &&
+                                s[i + 1] <= '9') ||
+                               (s[i] == ':' && is_clock(s + i + 1, len - i - 1)))) {
                 colon |= s[i] == ':';
                 i++;
             }
@@ -423,6 +433,8 @@ static int same_text(const char *a, const char *b)
 {
     int words = 0, in = 0;
     for (;;) {
+        if (isspace((unsigned char)*a) || isspace((unsigned char)*b))
+            in = 0; /* a space ends a word */
         while (*a && isspace((unsigned char)*a))
             a++;
         while (*b && isspace((unsigned char)*b))
@@ -562,7 +574,9 @@ static int support(const sl_checker *c, const sl_doc *d, double *sup[2])
 
 /* In a unit of several sentences on side s, the ones with no counterpart
  * of their own: next to no words shared with the other side (under 0.15
- * of their weight) while the rest of the unit shares plenty (0.4). */
+ * of their weight) while the rest of the unit shares plenty (0.4), or, in
+ * a unit whose confidence is under 0.9, under half of what the best of the
+ * rest shares. */
 static void hidden(rb_t *b, const sl_doc *d, const sl_unit *u, double *sup[2], int s)
 {
     const sl_bead *bd = &u->bead;
@@ -577,17 +591,20 @@ static void hidden(rb_t *b, const sl_doc *d, const sl_unit *u, double *sup[2], i
         return;
     for (size_t k = 0; k < n; k++) {
         size_t i = i0 + k;
-        if (sup[s][i] < 0 || sup[s][i] >= 0.15)
+        /* next to nothing shared; or, in a unit the model itself doubts
+         * (confidence under 0.9), less than half of what its best
+         * unit-mate shares */
+        if (sup[s][i] < 0 || (sup[s][i] >= 0.15 && (bd->conf >= 0.9 || sup[s][i] >= best / 2)))
             continue;
         char a[32], o[32];
         if (s == 0)
             add(b, SL_F_MISSING, i, 1, bd->j0, bd->nj, d->sent[0][i], u->tgt,
-                "Indonesian sentence %zu shares next to nothing with English %s %s, which "
+                "Indonesian sentence %zu shares little with English %s %s, which "
                 "translates the rest of its unit: its translation seems missing",
                 i + 1, bd->nj > 1 ? "sentences" : "sentence", nums(o, sizeof o, bd->j0, bd->nj));
         else
             add(b, SL_F_ADDED, bd->i0, bd->ni, i, 1, u->src, d->sent[1][i],
-                "English sentence %zu shares next to nothing with Indonesian %s %s, which "
+                "English sentence %zu shares little with Indonesian %s %s, which "
                 "the rest of its unit translates: it seems added",
                 i + 1, bd->ni > 1 ? "sentences" : "sentence", nums(a, sizeof a, bd->i0, bd->ni));
     }
