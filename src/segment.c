@@ -20,7 +20,8 @@
 #include <wctype.h>
 
 
-enum abbr_class { AB_NONE = 0, AB_TITLE, AB_NUMBER, AB_END, AB_AMBIG };
+enum abbr_class { AB_NONE = SL_ABBR_NONE, AB_TITLE = SL_ABBR_TITLE, AB_NUMBER = SL_ABBR_NUMBER,
+                  AB_END = SL_ABBR_END, AB_AMBIG = SL_ABBR_AMBIG };
 
 enum sect { S_TERM, S_PROTECT, S_TITLE, S_NUMBER, S_END, S_AMBIG, S_STARTERS,
             S_OPENER, S_HEADING, S_LABEL, S_COUNT };
@@ -351,6 +352,11 @@ static int abbr_class(const sl_seg *g, const char *tok, size_t n)
 {
     long id = sl_strmap_get(g->abbr, tok, n);
     return id >= 0 ? g->abbr_class[id] : AB_NONE;
+}
+
+int sl_seg_abbr_class(const sl_seg *seg, const char *tok, size_t n)
+{
+    return abbr_class(seg, tok, n);
 }
 
 /* Shape-based class for tokens no list names: an initial ("J"), a list

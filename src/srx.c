@@ -45,7 +45,7 @@
  *   last   no:  every other position, so a cascaded catch-all map (OmegaT
  *               always cascades) adds no break of its own.
  * An abbreviation listed in two classes (common.txt and a language file)
- * gets the class the splitter gives it, found by asking the splitter.
+ * gets the class in the splitter's own table (sl_seg_abbr_class).
  *
  * What SRX cannot say, so a CAT tool may segment differently:
  *   - paragraph assembly: soft line breaks, hyphenation, a sentence broken
@@ -198,58 +198,9 @@ static int has_space(const char *s, size_t n)
 
 /* ---- abbreviation classes --------------------------------------------- */
 
-enum { C_TITLE, C_NUMBER, C_END, C_AMBIG, C_COUNT, C_CONFLICT = 99 };
+/* In the order of enum sl_abbr_class, from SL_ABBR_TITLE on. */
+enum { C_TITLE, C_NUMBER, C_END, C_AMBIG, C_COUNT };
 static const char *const class_sect[C_COUNT] = { "title", "number", "end", "ambiguous" };
-
-/* Number of sentence boundaries the splitter puts in "kata A" SEP "B kata"
- * (-1: error). */
-static int probe(const sl_seg *seg, const char *a, size_t an, const char *sep, const char *b)
-{
-    sbuf sb = { 0 };
-    sb_add(&sb, "kata ");
-    sb_addn(&sb, a, an);
-    sb_cat(&sb, sep, b, " kata", NULL);
-    char *text = sb_take(&sb);
-    if (!text)
-        return -1;
-    sl_sents out = { 0 };
-    sl_error e;
-    int rc = sl_seg_split(seg, text, strlen(text), 0, &out, &e);
-    int n = rc == SL_OK ? (int)out.n - 1 : -1;
-    sl_sents_free(&out);
-    free(text);
-    return n;
-}
-
-/* A capitalised word of letters that is not in [starters]. */
-static void plain_word(const sl_seg *seg, char w[8])
-{
-    const char *st = sl_seg_section(seg, "starters");
-    memcpy(w, "Qqzx", 5);
-    for (int k = 0; k < 26; k++) {
-        w[3] = (char)('a' + k);
-        int found = 0;
-        FOR_ITEMS(st, p, n)
-            if (n == 4 && memcmp(p, w, 4) == 0)
-                found = 1;
-        if (!found)
-            return;
-    }
-}
-
-/* The class the splitter gives an abbreviation listed in two sections (the
- * file loaded later wins, which the joined sections do not tell). */
-static int probe_class(const sl_seg *seg, const item *it, const char *plain, const char *starter)
-{
-    int a = probe(seg, it->s, it->n, ". ", plain);
-    int b = starter ? probe(seg, it->s, it->n, ". ", starter) : 0;
-    int c = probe(seg, it->s, it->n, ".", plain);
-    if (a < 0 || b < 0 || c < 0)
-        return -1;
-    if (!a)
-        return b ? C_AMBIG : C_TITLE;
-    return c ? C_END : C_NUMBER;
-}
 
 /* ---- regex pieces ----------------------------------------------------- */
 
@@ -580,32 +531,13 @@ static int collect_abbrs(const sl_seg *seg, items *l, sl_error *err)
         FOR_ITEMS(sl_seg_section(seg, class_sect[c]), p, n) {
             if (n == 0 || has_space(p, n))
                 continue; /* a token never holds a space */
-            long at = items_find(l, p, n);
-            if (at >= 0) {
-                if (l->v[at].cls != c)
-                    l->v[at].cls = C_CONFLICT;
-            } else if (items_push(l, p, n, c)) {
+            if (items_find(l, p, n) >= 0)
+                continue;
+            /* listed in two sections: the class the splitter's table holds */
+            int k = sl_seg_abbr_class(seg, p, n) - SL_ABBR_TITLE;
+            if (items_push(l, p, n, k >= 0 && k < C_COUNT ? k : c))
                 return sl_error_set(err, SL_ENOMEM, NULL, 0, -1, "out of memory");
-            }
         }
-    }
-    char plain[8], starter[64];
-    plain_word(seg, plain);
-    const char *st = NULL;
-    FOR_ITEMS(sl_seg_section(seg, "starters"), p, n) {
-        if (!st && n < sizeof starter && p[0] >= 'A' && p[0] <= 'Z') {
-            memcpy(starter, p, n);
-            starter[n] = '\0';
-            st = starter;
-        }
-    }
-    for (size_t i = 0; i < l->n; i++) {
-        if (l->v[i].cls != C_CONFLICT)
-            continue;
-        int c = probe_class(seg, &l->v[i], plain, st);
-        if (c < 0)
-            return sl_error_set(err, SL_ENOMEM, NULL, 0, -1, "out of memory");
-        l->v[i].cls = c;
     }
     qsort(l->v, l->n, sizeof *l->v, by_length);
     return SL_OK;

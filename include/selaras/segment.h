@@ -68,4 +68,10 @@ void sl_sents_free(sl_sents *out);
  * section ("title", "starters", "heading", ...) joined by '\n', or NULL. */
 const char *sl_seg_section(const sl_seg *seg, const char *section);
 
+/* The class the splitter gives an abbreviation token (written without its
+ * final period): the section it was last listed in, since a language file
+ * loaded after common.txt overrides it. */
+enum sl_abbr_class { SL_ABBR_NONE = 0, SL_ABBR_TITLE, SL_ABBR_NUMBER, SL_ABBR_END, SL_ABBR_AMBIG };
+int sl_seg_abbr_class(const sl_seg *seg, const char *tok, size_t n);
+
 #endif
