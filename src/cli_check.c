@@ -100,7 +100,7 @@ static void emit(run_t *r, const sl_report *rep, const sl_doc *d)
     if (r->html.f) {
         if (!r->html_begun++)
             sl_html_begin(r->html.f);
-        sl_html_doc(r->html.f, rep, d, r->o->show);
+        sl_html_doc(r->html.f, r->docs, rep, d, r->o->show);
         if (r->nrows == r->caprows) {
             size_t nc = r->caprows ? r->caprows * 2 : 64;
             sl_html_row *v = realloc(r->rows, nc * sizeof *v);
@@ -113,7 +113,7 @@ static void emit(run_t *r, const sl_report *rep, const sl_doc *d)
             size_t cnt[3];
             sl_report_counts(rep, cnt);
             r->rows[r->nrows++] = (sl_html_row){ strdup(rep->doc), rep->verdict, cnt[2], cnt[1],
-                                                 rep->coverage };
+                                                 rep->coverage, r->docs };
         }
     }
     tally(r, rep);

@@ -165,14 +165,101 @@ static int lines(const char *t, size_t len, sl_span **out, size_t *n)
     return 0;
 }
 
-/* Splits (unless presplit) both texts, aligns, and appends the units. */
+/* A heading or keyword-label line that both sides have at the same place
+ * in their order: the alignment passes through it, and the text between
+ * two anchors is aligned on its own. at is the index in the aligned lines
+ * (pre-split text: the anchor's own line; split text, where headings and
+ * labels are not aligned lines: the number of lines before it). */
+typedef struct {
+    size_t at[2];
+    unsigned kind;
+    sl_span line[2];
+} anchor_t;
+
+typedef struct {
+    anchor_t *v; /* side 0 fills .at[0] of the first n[0], side 1 .at[1] */
+    size_t n[2], cap;
+} anchors_t;
+
+/* Side 0 is read before side 1: an anchor's kind is side 0's, or text
+ * when side 1's differs. */
+static int anchor_push(anchors_t *a, int k, size_t at, unsigned kind, sl_span line)
+{
+    if (a->n[k] == a->cap) {
+        size_t nc = a->cap ? a->cap * 2 : 8;
+        anchor_t *v = realloc(a->v, nc * sizeof *v);
+        if (!v)
+            return -1;
+        memset(v + a->cap, 0, (nc - a->cap) * sizeof *v);
+        a->v = v;
+        a->cap = nc;
+    }
+    anchor_t *x = &a->v[a->n[k]++];
+    x->at[k] = at;
+    x->line[k] = line;
+    if (k == 0)
+        x->kind = kind;
+    else if (x->kind != kind)
+        x->kind = SL_SENT_TEXT;
+    return 0;
+}
+
+/* Keeps the anchors only when both sides have the same sequence of kinds:
+ * a heading or label on one side only says nothing of where its
+ * counterpart went. */
+static size_t anchors_paired(const anchors_t *a)
+{
+    if (a->n[0] != a->n[1])
+        return 0;
+    for (size_t i = 0; i < a->n[0]; i++)
+        if (a->v[i].kind == SL_SENT_TEXT)
+            return 0;
+    return a->n[0];
+}
+
+/* Aligns lines [lo0, hi0) with [lo1, hi1) and appends their units. */
+static int align_range(const sl_pipe *p, sl_pipe_ws *ws, sl_span *const v[2], const size_t lo[2],
+                       const size_t hi[2], sl_doc *d, size_t *cap, sl_error *err)
+{
+    if (lo[0] == hi[0] && lo[1] == hi[1])
+        return SL_OK;
+    sl_beads beads = { 0 };
+    int rc, oom = 0;
+    if ((rc = sl_align_with(p->al, ws ? ws->al : NULL, v[0] + lo[0], hi[0] - lo[0],
+                            v[1] + lo[1], hi[1] - lo[1], &beads, err)))
+        goto out;
+    for (size_t b = 0; b < beads.n; b++) {
+        sl_bead bd = beads.v[b];
+        bd.i0 += lo[0];
+        bd.j0 += lo[1];
+        char *a = join(v[0], bd.i0, bd.ni, &oom), *e = join(v[1], bd.j0, bd.nj, &oom);
+        if (oom) {
+            free(a);
+            free(e);
+        }
+        if (oom || add_unit(d, cap, a, e, SL_UNIT_SENTENCE, &bd)) { /* add_unit frees */
+            rc = sl_error_set(err, SL_ENOMEM, d->name, 0, -1, "out of memory");
+            goto out;
+        }
+    }
+out:
+    sl_beads_free(&beads);
+    return rc;
+}
+
+/* Splits (unless presplit) both texts, aligns, and appends the units.
+ * Headings and keyword labels that both sides have in the same order are
+ * anchors: a pre-split line that is one becomes a 1-1 unit of its own; in
+ * split text a heading is dropped and a label pair becomes a keywords
+ * unit. */
 static int align_texts(const sl_pipe *p, sl_pipe_ws *ws, const char *t[2], const size_t len[2],
                        int presplit, sl_doc *d, size_t *cap, sl_error *err)
 {
     sl_sents s[2];
     sl_span *v[2] = { NULL, NULL };
     size_t n[2] = { 0, 0 };
-    sl_beads beads = { 0 };
+    unsigned char *kind = NULL;
+    anchors_t an = { 0 };
     int rc = SL_OK, oom = 0;
     memset(s, 0, sizeof s);
     for (int k = 0; k < 2; k++) {
@@ -181,6 +268,14 @@ static int align_texts(const sl_pipe *p, sl_pipe_ws *ws, const char *t[2], const
         if (presplit) {
             if (lines(t[k], len[k], &v[k], &n[k]))
                 goto nomem;
+            free(kind);
+            if (!(kind = malloc(n[k] + 1)))
+                goto nomem;
+            if ((rc = sl_seg_line_kinds(p->seg[k], v[k], n[k], kind, err)))
+                goto cleanup;
+            for (size_t i = 0; i < n[k]; i++)
+                if (kind[i] != SL_SENT_TEXT && anchor_push(&an, k, i, kind[i], v[k][i]))
+                    goto nomem;
             continue;
         }
         if ((rc = sl_seg_split(p->seg[k], t[k], len[k], 0, &s[k], err)))
@@ -188,9 +283,13 @@ static int align_texts(const sl_pipe *p, sl_pipe_ws *ws, const char *t[2], const
         v[k] = malloc((s[k].n + 1) * sizeof *v[k]);
         if (!v[k])
             goto nomem;
-        for (size_t i = 0; i < s[k].n; i++)
+        for (size_t i = 0; i < s[k].n; i++) {
+            sl_span sp = { s[k].text + s[k].v[i].off, s[k].v[i].len };
             if (s[k].v[i].kind == SL_SENT_TEXT)
-                v[k][n[k]++] = (sl_span){ s[k].text + s[k].v[i].off, s[k].v[i].len };
+                v[k][n[k]++] = sp;
+            else if (anchor_push(&an, k, n[k], s[k].v[i].kind, sp))
+                goto nomem;
+        }
     }
     d->nsent[0] = n[0];
     d->nsent[1] = n[1];
@@ -201,22 +300,38 @@ static int align_texts(const sl_pipe *p, sl_pipe_ws *ws, const char *t[2], const
             if (!(d->sent[k][i] = join(v[k], i, 1, &oom)))
                 goto nomem;
     }
-    if ((rc = sl_align_with(p->al, ws ? ws->al : NULL, v[0], n[0], v[1], n[1], &beads, err)))
-        goto cleanup;
-    for (size_t b = 0; b < beads.n; b++) {
-        const sl_bead *bd = &beads.v[b];
-        char *a = join(v[0], bd->i0, bd->ni, &oom), *e = join(v[1], bd->j0, bd->nj, &oom);
-        if (oom || add_unit(d, cap, a, e, SL_UNIT_SENTENCE, bd)) {
+    size_t na = anchors_paired(&an), lo[2] = { 0, 0 };
+    for (size_t x = 0; x <= na; x++) {
+        size_t hi[2] = { x < na ? an.v[x].at[0] : n[0], x < na ? an.v[x].at[1] : n[1] };
+        if ((rc = align_range(p, ws, v, lo, hi, d, cap, err)))
+            goto cleanup;
+        if (x == na)
+            break;
+        const anchor_t *A = &an.v[x];
+        char *a = strndup(A->line[0].s, A->line[0].len), *e = strndup(A->line[1].s, A->line[1].len);
+        if (!a || !e) {
             free(a);
             free(e);
             goto nomem;
         }
+        if (presplit || A->kind == SL_SENT_LABEL) {
+            sl_bead bd = { .i0 = hi[0], .ni = 1, .j0 = hi[1], .nj = 1, .conf = 1.0 };
+            if (add_unit(d, cap, a, e, presplit ? SL_UNIT_SENTENCE : SL_UNIT_KEYWORDS,
+                         presplit ? &bd : NULL)) /* add_unit frees a and e */
+                goto nomem;
+        } else {
+            free(a);
+            free(e);
+        }
+        lo[0] = hi[0] + (presplit ? 1 : 0);
+        lo[1] = hi[1] + (presplit ? 1 : 0);
     }
     goto cleanup;
 nomem:
     rc = sl_error_set(err, SL_ENOMEM, d->name, 0, -1, "out of memory");
 cleanup:
-    sl_beads_free(&beads);
+    free(kind);
+    free(an.v);
     for (int k = 0; k < 2; k++) {
         sl_sents_free(&s[k]);
         free(v[k]);

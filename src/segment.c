@@ -720,6 +720,27 @@ static int line_matches(const pcre2_code *re, const char *s, size_t n, pcre2_mat
     return re && pcre2_match(re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, md, NULL) >= 0;
 }
 
+int sl_seg_line_kinds(const sl_seg *g, const sl_span *lines, size_t n, unsigned char *kind,
+                      sl_error *err)
+{
+    if (!g->heading && !g->label) {
+        memset(kind, SL_SENT_TEXT, n);
+        return SL_OK;
+    }
+    pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+    if (!md)
+        return sl_error_set(err, SL_ENOMEM, NULL, 0, -1, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        const char *s = lines[i].s;
+        size_t len = lines[i].len;
+        kind[i] = line_matches(g->heading, s, len, md)  ? SL_SENT_HEADING
+                  : line_matches(g->label, s, len, md) ? SL_SENT_LABEL
+                                                       : SL_SENT_TEXT;
+    }
+    pcre2_match_data_free(md);
+    return SL_OK;
+}
+
 /* Does the open paragraph end mid-sentence (a letter, digit or comma)? */
 static int ends_open(const sl_seg *g, const pbuf *b)
 {

@@ -139,6 +139,82 @@ static void test_pair(void)
     sl_doc_free(&d);
 }
 
+/* Headings and keyword labels both sides have in the same order anchor the
+ * alignment: a pre-split heading line is a 1-1 unit of its own and no unit
+ * reaches across it, even where one side left sentences untranslated. */
+static void test_anchors(void)
+{
+    const char *id = "Pendahuluan\n"
+                     "Banjir rob merendam pesisir utara Jawa setiap tahun.\n"
+                     "Pemerintah daerah telah membangun tanggul sepanjang 12 kilometer.\n"
+                     "Namun penurunan muka tanah terus berlangsung.\n"
+                     "Metode Penelitian\n"
+                     "Data elevasi diukur dengan GPS di 40 titik.\n"
+                     "Laju penurunan dihitung per tahun.\n"
+                     "Kata kunci: banjir rob, penurunan tanah\n";
+    const char *en = "Introduction\n"
+                     "Tidal floods inundate the northern coast of Java every year.\n"
+                     "Methods\n"
+                     "Elevation data were measured with GPS at 40 points.\n"
+                     "The subsidence rate was computed per year.\n"
+                     "Keywords: tidal flood, land subsidence\n";
+    sl_pipe_opts o;
+    memset(&o, 0, sizeof o);
+    sl_align_opts_default(&o.align);
+    o.presplit = 1;
+    sl_error err;
+    sl_pipe *pp = sl_pipe_new(&o, lex, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(pp);
+    sl_doc d;
+    CU_ASSERT_EQUAL_FATAL(sl_pipe_pair(pp, NULL, "p", id, strlen(id), en, strlen(en), &d, &err), SL_OK);
+    int heading = 0, label = 0;
+    for (size_t u = 0; u < d.nunits; u++) {
+        const sl_bead *b = &d.units[u].bead;
+        /* lines 4 (ID) and 2 (EN) are the methods headings */
+        int before_i = b->ni && b->i0 + b->ni <= 4, after_i = b->ni && b->i0 > 4;
+        int before_j = b->nj && b->j0 + b->nj <= 2, after_j = b->nj && b->j0 > 2;
+        CU_ASSERT(!(before_i && after_j) && !(after_i && before_j));
+        CU_ASSERT(!b->ni || b->i0 + b->ni <= 4 || b->i0 >= 4);
+        CU_ASSERT(!b->nj || b->j0 + b->nj <= 2 || b->j0 >= 2);
+        if (b->ni == 1 && b->i0 == 4 && b->nj == 1 && b->j0 == 2 && b->conf == 1.0)
+            heading++;
+        if (b->ni == 1 && b->i0 == 7 && b->nj == 1 && b->j0 == 5)
+            label++;
+    }
+    CU_ASSERT_EQUAL(heading, 1);
+    CU_ASSERT_EQUAL(label, 1);
+    sl_doc_free(&d);
+
+    /* a heading on one side only anchors nothing: it is a line like any other */
+    const char *en2 = "Tidal floods inundate the northern coast of Java every year.\n"
+                      "Methods\n"
+                      "Elevation data were measured with GPS at 40 points.\n"
+                      "The subsidence rate was computed per year.\n";
+    CU_ASSERT_EQUAL_FATAL(sl_pipe_pair(pp, NULL, "p", id, strlen(id), en2, strlen(en2), &d, &err), SL_OK);
+    size_t lines = 0;
+    for (size_t u = 0; u < d.nunits; u++)
+        lines += d.units[u].bead.nj;
+    CU_ASSERT_EQUAL(lines, 4);
+    sl_doc_free(&d);
+    sl_pipe_free(pp);
+
+    /* split text: the label lines pair as a keywords unit, headings are not units */
+    CU_ASSERT_EQUAL_FATAL(sl_pipe_pair(pipe_, NULL, "r", id, strlen(id), en, strlen(en), &d, &err), SL_OK);
+    size_t kw = 0, sentences = 0;
+    for (size_t u = 0; u < d.nunits; u++) {
+        if (d.units[u].kind == SL_UNIT_KEYWORDS) {
+            kw++;
+            CU_ASSERT_STRING_EQUAL(d.units[u].tgt, "Keywords: tidal flood, land subsidence");
+        } else {
+            sentences += d.units[u].bead.ni;
+            CU_ASSERT_PTR_NULL(strstr(d.units[u].src ? d.units[u].src : "", "Metode"));
+        }
+    }
+    CU_ASSERT_EQUAL(kw, 1);
+    CU_ASSERT_EQUAL(sentences, 5);
+    sl_doc_free(&d);
+}
+
 /* A record with one abstract cannot be aligned: SL_EMISSING, which a
  * batch skips, naming the language that is missing. */
 static void test_one_abstract(void)
@@ -159,6 +235,7 @@ int test_pipeline_register(void)
     CU_pSuite s = CU_add_suite("pipeline", init, clean);
     if (!s || !CU_add_test(s, "sample records", test_samples) ||
         !CU_add_test(s, "seed record", test_seed) || !CU_add_test(s, "text pair", test_pair) ||
+        !CU_add_test(s, "headings and labels anchor", test_anchors) ||
         !CU_add_test(s, "a record with one abstract", test_one_abstract))
         return -1;
     return 0;

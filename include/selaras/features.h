@@ -7,12 +7,7 @@
 #include <stdint.h>
 #include "selaras/error.h"
 #include "selaras/lexicon.h"
-
-/* A borrowed piece of UTF-8 text. */
-typedef struct sl_span {
-    const char *s;
-    size_t len;
-} sl_span;
+#include "selaras/text.h"
 
 /* Language resources shared read-only between threads: stop words, the
  * Snowball algorithm names of both sides and the borrowed lexicon. */

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include "selaras/error.h"
+#include "selaras/text.h"
 
 /* A compiled splitter. Built once, then read-only: one handle may be used
  * by any number of threads at once. */
@@ -67,6 +68,13 @@ void sl_sents_free(sl_sents *out);
 /* The language knowledge as loaded, for export (SRX): the items of a
  * section ("title", "starters", "heading", ...) joined by '\n', or NULL. */
 const char *sl_seg_section(const sl_seg *seg, const char *section);
+
+/* The kind (enum sl_sent_kind) of each of n lines as a whole: a heading
+ * or keyword-label line by the language's [heading] and [label] patterns,
+ * else text; into kind[0..n). For pre-split text, where the splitter does
+ * not run but headings and labels still anchor the alignment. */
+int sl_seg_line_kinds(const sl_seg *seg, const sl_span *lines, size_t n, unsigned char *kind,
+                      sl_error *err);
 
 /* The class the splitter gives an abbreviation token (written without its
  * final period): the section it was last listed in, since a language file

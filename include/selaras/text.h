@@ -5,6 +5,12 @@
 #include <stddef.h>
 #include "selaras/error.h"
 
+/* A borrowed piece of UTF-8 text. */
+typedef struct sl_span {
+    const char *s;
+    size_t len;
+} sl_span;
+
 /* Valid UTF-8 text without a BOM, with LF or CRLF line ends (CRLF is left
  * in place: every reader treats the CR as trailing whitespace). data is not
  * NUL-terminated when the file is mapped: always use len. */
