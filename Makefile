@@ -36,7 +36,7 @@ LIB       := $(BUILD)/libselaras.a
 BIN       := $(BUILD)/selaras
 TEST_BIN  := $(BUILD)/selaras-tests
 
-.PHONY: all deps run test bench install clean
+.PHONY: all deps run test bench faults install clean
 all: $(BIN)
 
 # Installs the Debian packages the build and tests need, when some are missing
@@ -101,8 +101,17 @@ run: deps
 	@sh samples/run.sh $(BIN)
 
 test: deps
-	@$(MAKE) --no-print-directory $(TEST_BIN)
-	@cd tests && SELARAS_BIN=../$(BIN) ../$(TEST_BIN)
+	@$(MAKE) --no-print-directory $(TEST_BIN) $(FAULTS)
+	@cd tests && SELARAS_BIN=../$(BIN) SELARAS_FAULTS=../$(FAULTS) ../$(TEST_BIN)
+
+# Seeded faults for `selaras check` (bench/faults.c): the generator and
+# scorer, and the figures on the shared data (`make faults`).
+FAULTS := $(BUILD)/selaras-faults
+$(FAULTS): bench/faults.c $(LIB) | $(BUILD)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+faults: all $(FAULTS)
+	@sh bench/faults.sh $(BIN) $(FAULTS)
 
 # Benchmarks (never part of `make test`): BENCH_SIZES=small for a quick run,
 # BENCH_OUT=FILE to keep the table; see bench/README.md. The package time
