@@ -222,6 +222,19 @@ static void value(const char *s, size_t n, char dec, char *out, size_t cap)
 {
     char buf[48];
     size_t o = 0;
+    /* the other mark separates thousands only before groups of three
+     * digits: "0,6" is no thousand, so it is read the other way only */
+    char sep = dec == ',' ? '.' : ',';
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == sep) {
+            size_t k = i + 1;
+            while (k < n && s[k] >= '0' && s[k] <= '9')
+                k++;
+            if (k - i - 1 != 3) {
+                dec = sep;
+                break;
+            }
+        }
     for (size_t i = 0; i < n && o + 1 < sizeof buf; i++) {
         if (s[i] >= '0' && s[i] <= '9')
             buf[o++] = s[i];
@@ -428,10 +441,11 @@ static void check_names(rb_t *b, const sl_unit *u)
 
 /* ---- the wrong language ------------------------------------------------ */
 
-/* Texts the same but for case and spacing, with three words or more. */
+/* Texts the same but for case and spacing, with three words or more, or
+ * two when one is not capitalised (a short sentence, not a name). */
 static int same_text(const char *a, const char *b)
 {
-    int words = 0, in = 0;
+    int words = 0, in = 0, lower = 0;
     for (;;) {
         if (isspace((unsigned char)*a) || isspace((unsigned char)*b))
             in = 0; /* a space ends a word */
@@ -440,11 +454,12 @@ static int same_text(const char *a, const char *b)
         while (*b && isspace((unsigned char)*b))
             b++;
         if (!*a || !*b)
-            return !*a && !*b && words >= 3;
+            return !*a && !*b && (words >= 3 || (words == 2 && lower));
         if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
             return 0;
         int alpha = isalpha((unsigned char)*a) != 0;
         words += alpha && !in;
+        lower |= alpha && !in && islower((unsigned char)*a);
         in = alpha;
         a++;
         b++;
@@ -587,14 +602,16 @@ static void hidden(rb_t *b, const sl_doc *d, const sl_unit *u, double *sup[2], i
     for (size_t k = 0; k < n; k++)
         if (sup[s][i0 + k] > best)
             best = sup[s][i0 + k];
-    if (best < 0.4)
+    if (best < 0.15)
         return;
     for (size_t k = 0; k < n; k++) {
         size_t i = i0 + k;
-        /* next to nothing shared; or, in a unit the model itself doubts
-         * (confidence under 0.9), less than half of what its best
-         * unit-mate shares */
-        if (sup[s][i] < 0 || (sup[s][i] >= 0.15 && (bd->conf >= 0.9 || sup[s][i] >= best / 2)))
+        /* nothing at all shared while the rest shares something; next to
+         * nothing while the rest shares plenty; or, in a unit the model
+         * itself doubts, less than half of what its best unit-mate shares */
+        if (sup[s][i] < 0 ||
+            (sup[s][i] > 0 && best < 0.4) ||
+            (sup[s][i] >= 0.15 && (bd->conf >= 0.9 || sup[s][i] >= best / 2)))
             continue;
         char a[32], o[32];
         if (s == 0)
