@@ -9,6 +9,7 @@
  * read for what a translation keeps: the same numbers (3,5 and 3.5 and
  * "tiga" and 3 are one number), the same acronyms, the other language. */
 #include "selaras/check.h"
+#include "selaras/strmap.h"
 #include "selaras/features.h"
 #include "selaras/langid.h"
 
@@ -376,8 +377,19 @@ static void check_numbers(rb_t *b, const sl_unit *u)
 
 /* ---- acronyms --------------------------------------------------------- */
 
-/* Acronyms (two or more capitals, digits and hyphens allowed: BPS,
- * COVID-19) of s, as NUL-separated words in out. */
+/* A Roman numeral ("VIII", "XII") counts things; it is no name. Only I, V
+ * and X: with C, D, L and M too, CI and DM would be numerals. */
+static int roman(const char *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strchr("IVX", w[i]))
+            return 0;
+    return 1;
+}
+
+/* Acronyms of s (two or more capitals, digits and hyphens allowed: BPS,
+ * COVID-19; dotted "U.S." is "US"; a plural "URLs" is "URL"; Roman
+ * numerals are not), each once, as NUL-separated words in out. */
 static size_t acronyms(const char *s, char *out, size_t cap, size_t *n)
 {
     size_t o = 0, len = strlen(s);
@@ -387,17 +399,42 @@ static size_t acronyms(const char *s, char *out, size_t cap, size_t *n)
             i++;
             continue;
         }
-        size_t b = i;
+        char w[40];
+        size_t b = i, wl = 0;
         int caps = 0, lower = 0;
-        while (i < len && (isalnum((unsigned char)s[i]) || (s[i] == '-' && i + 1 < len &&
-                                                            isalnum((unsigned char)s[i + 1])))) {
-            caps += isupper((unsigned char)s[i]) != 0;
-            lower += islower((unsigned char)s[i]) != 0;
-            i++;
+        if (isupper((unsigned char)s[i]) && i + 3 < len && s[i + 1] == '.' &&
+            isupper((unsigned char)s[i + 2]) && s[i + 3] == '.') {
+            while (i + 1 < len && isupper((unsigned char)s[i]) && s[i + 1] == '.') {
+                if (wl + 1 < sizeof w)
+                    w[wl++] = s[i];
+                caps++;
+                i += 2;
+            }
+        } else {
+            while (i < len && (isalnum((unsigned char)s[i]) || (s[i] == '-' && i + 1 < len &&
+                                                                isalnum((unsigned char)s[i + 1])))) {
+                caps += isupper((unsigned char)s[i]) != 0;
+                lower += islower((unsigned char)s[i]) != 0;
+                i++;
+            }
+            wl = i - b;
+            /* "URLs": a plural ending on one lower-case s */
+            if (lower == 1 && wl > 2 && s[i - 1] == 's') {
+                lower = 0;
+                wl--;
+            }
+            if (wl >= sizeof w)
+                continue;
+            memcpy(w, s + b, wl);
         }
-        if (caps >= 2 && !lower && i - b < 40 && o + (i - b) + 1 < cap) {
-            memcpy(out + o, s + b, i - b);
-            o += i - b;
+        if (caps < 2 || lower || roman(w, wl))
+            continue;
+        int seen = 0;
+        for (size_t k = 0, at = 0; k < *n && !seen; k++, at += strlen(out + at) + 1)
+            seen = strlen(out + at) == wl && memcmp(out + at, w, wl) == 0;
+        if (!seen && o + wl + 1 < cap) {
+            memcpy(out + o, w, wl);
+            o += wl;
             out[o++] = '\0';
             (*n)++;
         }
@@ -405,38 +442,203 @@ static size_t acronyms(const char *s, char *out, size_t cap, size_t *n)
     return o;
 }
 
+/* Is w in s as a word, or as one with a plural s ("URL" in "URLs")? */
 static int has_word(const char *s, const char *w)
 {
     size_t n = strlen(w);
-    for (const char *p = s; (p = strstr(p, w)); p++)
-        if ((p == s || !isalnum((unsigned char)p[-1])) && !isalnum((unsigned char)p[n]))
+    for (const char *p = s; (p = strstr(p, w)); p++) {
+        const char *e = p + n + (p[n] == 's');
+        if ((p == s || !isalnum((unsigned char)p[-1])) && !isalnum((unsigned char)*e))
             return 1;
+    }
     return 0;
 }
 
-static void check_names(rb_t *b, const sl_unit *u)
-{
-    char buf[2][1024], list[2][512];
+/* The acronyms of each side of a unit that the other side lacks. */
+typedef struct {
+    char buf[2][1024];
     size_t n[2];
+} lone_t;
+
+static void lone_acronyms(const sl_unit *u, lone_t *l)
+{
     const char *text[2] = { u->src, u->tgt };
     for (int s = 0; s < 2; s++) {
-        acronyms(text[s], buf[s], sizeof buf[s], &n[s]);
-        list[s][0] = '\0';
+        char all[1024];
+        size_t na;
+        acronyms(text[s], all, sizeof all, &na);
         size_t o = 0;
-        const char *w = buf[s];
-        for (size_t k = 0; k < n[s]; k++, w += strlen(w) + 1)
-            if (!has_word(text[!s], w) && o + strlen(w) + 3 < sizeof list[s])
-                o += (size_t)snprintf(list[s] + o, sizeof list[s] - o, "%s%s", o ? ", " : "", w);
+        l->n[s] = 0;
+        const char *w = all;
+        for (size_t k = 0; k < na; k++, w += strlen(w) + 1)
+            if (!has_word(text[!s], w)) {
+                size_t wl = strlen(w) + 1;
+                memcpy(l->buf[s] + o, w, wl);
+                o += wl;
+                l->n[s]++;
+            }
     }
-    if (!list[0][0] && !list[1][0])
-        return;
+}
+
+/* What the document says of its acronyms, counted over its units. By
+ * side: each acronym's units, and units where the other side lacks it
+ * (m, cnt); pairs of such lone acronyms met in one unit (pairs, "A\tB",
+ * npair). */
+typedef struct {
+    sl_strmap *m[2], *pairs;
+    size_t *cnt[2][2], cap[2], *npair, pcap;
+} acro_t;
+
+static int grow(size_t **v, size_t *cap, long id)
+{
+    if ((size_t)id < *cap)
+        return 0;
+    size_t nc = *cap ? *cap * 2 : 32;
+    while (nc <= (size_t)id)
+        nc *= 2;
+    size_t *x = realloc(*v, nc * sizeof *x);
+    if (!x)
+        return -1;
+    memset(x + *cap, 0, (nc - *cap) * sizeof *x);
+    *v = x;
+    *cap = nc;
+    return 0;
+}
+
+static int acro_count(acro_t *A, int s, const char *w, int lone)
+{
+    long id = sl_strmap_intern(A->m[s], w, strlen(w));
+    size_t c = A->cap[s];
+    if (id < 0 || grow(&A->cnt[s][0], &c, id) || (c = A->cap[s], grow(&A->cnt[s][1], &c, id)))
+        return -1;
+    A->cap[s] = c;
+    A->cnt[s][0][id]++;
+    A->cnt[s][1][id] += lone;
+    return 0;
+}
+
+static long pair_id(const sl_strmap *m, sl_strmap *mut, const char *a, const char *b)
+{
+    char k[96];
+    int n = snprintf(k, sizeof k, "%s\t%s", a, b);
+    if (n < 0 || (size_t)n >= sizeof k)
+        return -2;
+    return mut ? sl_strmap_intern(mut, k, (size_t)n) : sl_strmap_get(m, k, (size_t)n);
+}
+
+static int acro_scan(acro_t *A, const sl_doc *d)
+{
+    if (!(A->m[0] = sl_strmap_new()) || !(A->m[1] = sl_strmap_new()) ||
+        !(A->pairs = sl_strmap_new()))
+        return -1;
+    for (size_t k = 0; k < d->nunits; k++) {
+        const sl_unit *u = &d->units[k];
+        if (u->kind != SL_UNIT_SENTENCE || !u->src || !u->tgt)
+            continue;
+        const char *text[2] = { u->src, u->tgt };
+        for (int s = 0; s < 2; s++) {
+            char all[1024];
+            size_t na;
+            acronyms(text[s], all, sizeof all, &na);
+            const char *w = all;
+            for (size_t x = 0; x < na; x++, w += strlen(w) + 1)
+                if (acro_count(A, s, w, !has_word(text[!s], w)))
+                    return -1;
+        }
+        lone_t l;
+        lone_acronyms(u, &l);
+        const char *a = l.buf[0];
+        for (size_t x = 0; x < l.n[0]; x++, a += strlen(a) + 1) {
+            const char *e = l.buf[1];
+            for (size_t y = 0; y < l.n[1]; y++, e += strlen(e) + 1) {
+                long id = pair_id(NULL, A->pairs, a, e);
+                if (id == -2)
+                    continue;
+                if (id < 0 || grow(&A->npair, &A->pcap, id))
+                    return -1;
+                A->npair[id]++;
+            }
+        }
+    }
+    return 0;
+}
+
+/* An acronym the document translates rather than keeps: in two units or
+ * more, and never with the other side holding it (NPD rendered DPN, UU
+ * rendered "Law" throughout). */
+static int acro_translated(const acro_t *A, int s, const char *w)
+{
+    long id = sl_strmap_get(A->m[s], w, strlen(w));
+    return id >= 0 && A->cnt[s][0][id] >= 2 && A->cnt[s][1][id] == A->cnt[s][0][id];
+}
+
+/* Two lone acronyms met together in two units or more: one name in each
+ * language's letters (KIA and MCH). */
+static int acro_paired(const acro_t *A, const char *a, const char *e)
+{
+    long id = pair_id(A->pairs, NULL, a, e);
+    return id >= 0 && A->npair[id] >= 2;
+}
+
+static void acro_free(acro_t *A)
+{
+    for (int s = 0; s < 2; s++) {
+        sl_strmap_free(A->m[s]);
+        free(A->cnt[s][0]);
+        free(A->cnt[s][1]);
+    }
+    sl_strmap_free(A->pairs);
+    free(A->npair);
+}
+
+/* Acronyms on one side of a unit only. Lone acronyms the document pairs
+ * are each other's translation; then one lone acronym each side is most
+ * often the same name in each language's letters (IK and CI), so they pair
+ * off, those the document does not translate throughout first; what is
+ * left on the side with more is named, unless translated throughout. */
+static void check_names(rb_t *b, const sl_unit *u, const acro_t *A)
+{
+    lone_t l;
+    lone_acronyms(u, &l);
+    const char *w[2][64];
+    int used[2][64], tr[2][64];
+    size_t n[2];
+    for (int s = 0; s < 2; s++) {
+        n[s] = l.n[s] < 64 ? l.n[s] : 64;
+        const char *p = l.buf[s];
+        for (size_t k = 0; k < n[s]; k++, p += strlen(p) + 1) {
+            w[s][k] = p;
+            used[s][k] = 0;
+            tr[s][k] = acro_translated(A, s, p);
+        }
+    }
+    for (size_t x = 0; x < n[0]; x++)
+        for (size_t y = 0; y < n[1] && !used[0][x]; y++)
+            if (!used[1][y] && acro_paired(A, w[0][x], w[1][y]))
+                used[0][x] = used[1][y] = 1;
+    /* pair off the rest, untranslated ones first on both sides */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t x = 0; x < n[0]; x++) {
+            if (used[0][x] || tr[0][x] != pass)
+                continue;
+            for (int q = 0; q < 2 && !used[0][x]; q++)
+                for (size_t y = 0; y < n[1] && !used[0][x]; y++)
+                    if (!used[1][y] && tr[1][y] == q)
+                        used[0][x] = used[1][y] = 1;
+        }
     const sl_bead *bd = &u->bead;
-    if (list[0][0])
-        add(b, SL_F_NAME, bd->i0, bd->ni, bd->j0, bd->nj, u->src, u->tgt,
-            "%s in the Indonesian is not in the English", list[0]);
-    if (list[1][0])
-        add(b, SL_F_NAME, bd->i0, bd->ni, bd->j0, bd->nj, u->src, u->tgt,
-            "%s in the English is not in the Indonesian", list[1]);
+    for (int s = 0; s < 2; s++) {
+        char list[512];
+        size_t o = 0;
+        list[0] = '\0';
+        for (size_t k = 0; k < n[s]; k++)
+            if (!used[s][k] && !tr[s][k] && o + strlen(w[s][k]) + 3 < sizeof list)
+                o += (size_t)snprintf(list + o, sizeof list - o, "%s%s", o ? ", " : "", w[s][k]);
+        if (o)
+            add(b, SL_F_NAME, bd->i0, bd->ni, bd->j0, bd->nj, u->src, u->tgt,
+                "%s in the %s is not in the %s", list, s ? "English" : "Indonesian",
+                s ? "Indonesian" : "English");
+    }
 }
 
 /* ---- the wrong language ------------------------------------------------ */
@@ -651,6 +853,9 @@ int sl_check_doc(const sl_checker *c, const sl_doc *d, sl_report *r, sl_error *e
         sl_report_free(r);
         return sl_error_set(err, SL_ENOMEM, d->name, 0, -1, "out of memory");
     }
+    acro_t acro = { 0 };
+    if (acro_scan(&acro, d))
+        b.oom = 1;
     size_t covered = 0, chars = 0, covered_chars = 0;
     for (size_t i = 0; i < d->nsent[0]; i++)
         chars += strlen(d->sent[0][i]);
@@ -703,7 +908,7 @@ int sl_check_doc(const sl_checker *c, const sl_doc *d, sl_report *r, sl_error *e
                         "Indonesian sentence %zu reads as English", i + 1);
         }
         check_numbers(&b, u);
-        check_names(&b, u);
+        check_names(&b, u, &acro);
         if (bd->conf < c->o.weak)
             add(&b, SL_F_WEAK, bd->i0, bd->ni, bd->j0, bd->nj, u->src, u->tgt,
                 "a weak unit (confidence %.2f): Indonesian %s and English %s may not "
@@ -720,6 +925,7 @@ int sl_check_doc(const sl_checker *c, const sl_doc *d, sl_report *r, sl_error *e
     }
     free(sup[0]);
     free(sup[1]);
+    acro_free(&acro);
     if (check_keywords(c, &b, d))
         b.oom = 1;
     r->coverage = d->nsent[0] ? (double)covered / (double)d->nsent[0] : 1;

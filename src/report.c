@@ -34,9 +34,9 @@ void sl_report_text(FILE *f, const sl_report *r, int min_severity)
     size_t c[3];
     sl_report_counts(r, c);
     fprintf(f, "%s: %s — %zu Indonesian and %zu English sentences, %.0f%% of the Indonesian "
-               "(%.0f%% of its characters) in confident units; %zu errors, %zu warnings\n",
+               "(%.0f%% of its characters) in confident units; %zu error%s, %zu warning%s\n",
             r->doc, sl_verdict_name(r->verdict), r->nsent[0], r->nsent[1], r->coverage * 100,
-            r->coverage_chars * 100, c[2], c[1]);
+            r->coverage_chars * 100, c[2], c[2] == 1 ? "" : "s", c[1], c[1] == 1 ? "" : "s");
     for (size_t k = 0; k < r->n; k++) {
         const sl_finding *x = &r->f[k];
         if (x->severity < min_severity)

@@ -304,6 +304,24 @@ static void test_names(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(f->message, "BPS"));
     CU_ASSERT_EQUAL(r.verdict, SL_SEV_WARNING);
     sl_report_free(&r);
+
+    /* an acronym the English renders as its own (NPD as DPN) in every
+     * sentence, one against one, a Roman numeral, a plural and a dotted
+     * acronym are no findings; a second acronym on one side still is */
+    const char *id2[] = { "Pasien dengan NPD dirawat di ruang VIII selama tiga minggu.",
+                          "Gejala NPD membaik setelah terapi kelompok.",
+                          "Semua URL dan data AS diperiksa ulang oleh tim KIA.",
+                          "Program KIA dan BPJS menanggung biaya persalinan." };
+    const char *en2[] = { "Patients with DPN were treated in ward VIII for three weeks.",
+                          "DPN symptoms improved after group therapy.",
+                          "All URLs and U.S. data were checked again by the MCH team.",
+                          "The MCH programme covers the cost of delivery." };
+    check_pair(id2, 4, en2, 4, &r);
+    CU_ASSERT_EQUAL(count(&r, SL_F_NAME), 1);
+    f = find(&r, SL_F_NAME, 4, 4);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    CU_ASSERT_PTR_NOT_NULL(strstr(f->message, "BPJS"));
+    sl_report_free(&r);
 }
 
 static void test_merge_split(void)
