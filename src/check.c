@@ -643,6 +643,25 @@ static void check_names(rb_t *b, const sl_unit *u, const acro_t *A)
 
 /* ---- the wrong language ------------------------------------------------ */
 
+/* Does the side's text as a whole (its first 16 kB: enough to tell) read
+ * as the other language? Then every sentence of it is the wrong language,
+ * and one finding says so instead of one per sentence. */
+static int side_in_wrong_language(const sl_checker *c, const sl_doc *d, int side)
+{
+    char buf[16384];
+    size_t o = 0;
+    for (size_t i = 0; i < d->nsent[side] && o + 2 < sizeof buf; i++) {
+        size_t n = strlen(d->sent[side][i]);
+        if (n > sizeof buf - o - 2)
+            n = sizeof buf - o - 2;
+        memcpy(buf + o, d->sent[side][i], n);
+        o += n;
+        buf[o++] = ' ';
+    }
+    int margin;
+    return o && sl_langid_guess(c->lid, buf, o, &margin) == !side && abs(margin) >= 3;
+}
+
 /* Texts the same but for case and spacing, with three words or more, or
  * two when one is not capitalised (a short sentence, not a name). */
 static int same_text(const char *a, const char *b)
@@ -856,6 +875,17 @@ int sl_check_doc(const sl_checker *c, const sl_doc *d, sl_report *r, sl_error *e
     acro_t acro = { 0 };
     if (acro_scan(&acro, d))
         b.oom = 1;
+    int whole[2] = { side_in_wrong_language(c, d, 0), side_in_wrong_language(c, d, 1) };
+    if (whole[0] && whole[1])
+        add(&b, SL_F_UNTRANSLATED, 0, 0, 0, 0, NULL, NULL,
+            "the Indonesian text reads as English and the English as Indonesian: are the two "
+            "swapped?");
+    else if (whole[1])
+        add(&b, SL_F_UNTRANSLATED, 0, 0, 0, 0, NULL, NULL,
+            "the English text as a whole reads as Indonesian: left untranslated");
+    else if (whole[0])
+        add(&b, SL_F_UNTRANSLATED, 0, 0, 0, 0, NULL, NULL,
+            "the Indonesian text as a whole reads as English");
     size_t covered = 0, chars = 0, covered_chars = 0;
     for (size_t i = 0; i < d->nsent[0]; i++)
         chars += strlen(d->sent[0][i]);
@@ -878,7 +908,7 @@ int sl_check_doc(const sl_checker *c, const sl_doc *d, sl_report *r, sl_error *e
         }
         if (!bd->ni) {
             for (size_t j = bd->j0; j < bd->j0 + bd->nj; j++) {
-                if (wrong_language(c, d->sent[1][j], 1))
+                if (!whole[1] && wrong_language(c, d->sent[1][j], 1))
                     add(&b, SL_F_UNTRANSLATED, 0, 0, j, 1, NULL, d->sent[1][j],
                         "English sentence %zu reads as Indonesian and has no counterpart", j + 1);
                 else
@@ -899,11 +929,11 @@ int sl_check_doc(const sl_checker *c, const sl_doc *d, sl_report *r, sl_error *e
                 "the same text on both sides: left untranslated");
         } else {
             for (size_t j = bd->j0; j < bd->j0 + bd->nj; j++)
-                if (wrong_language(c, d->sent[1][j], 1))
+                if (!whole[1] && wrong_language(c, d->sent[1][j], 1))
                     add(&b, SL_F_UNTRANSLATED, bd->i0, bd->ni, j, 1, u->src, d->sent[1][j],
                         "English sentence %zu reads as Indonesian: left untranslated", j + 1);
             for (size_t i = bd->i0; i < bd->i0 + bd->ni; i++)
-                if (wrong_language(c, d->sent[0][i], 0))
+                if (!whole[0] && wrong_language(c, d->sent[0][i], 0))
                     add(&b, SL_F_UNTRANSLATED, i, 1, bd->j0, bd->nj, d->sent[0][i], u->tgt,
                         "Indonesian sentence %zu reads as English", i + 1);
         }

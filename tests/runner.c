@@ -60,6 +60,10 @@ const char *test_bin(void)
 
 int main(void)
 {
+    /* scratch files live in the checkout's build directory, so that test
+     * runs of two checkouts never share a path */
+    mkdir("../build", 0777);
+    mkdir("../build/tmp", 0777);
     if (CU_initialize_registry() != CUE_SUCCESS)
         return 2;
     int (*suites[])(void) = {

@@ -237,6 +237,21 @@ static void test_untranslated(void)
     check_pair(id, N, EN, N, &r);
     CU_ASSERT_PTR_NOT_NULL(find(&r, SL_F_UNTRANSLATED, 3, 3));
     sl_report_free(&r);
+
+    /* the two texts swapped: one finding for the whole, none per sentence */
+    check_pair(EN, N, ID, N, &r);
+    CU_ASSERT_EQUAL(count(&r, SL_F_UNTRANSLATED), 1);
+    f = find(&r, SL_F_UNTRANSLATED, 0, 0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    CU_ASSERT_PTR_NOT_NULL(strstr(f->message, "swapped"));
+    sl_report_free(&r);
+
+    /* the English text is the Indonesian one again: left untranslated */
+    check_pair(ID, N, ID, N, &r);
+    f = find(&r, SL_F_UNTRANSLATED, 0, 0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    CU_ASSERT_PTR_NOT_NULL(strstr(f->message, "English text as a whole reads as Indonesian"));
+    sl_report_free(&r);
 }
 
 static void test_numbers(void)

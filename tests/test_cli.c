@@ -15,7 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define TMP "/tmp/selaras_cli_test"
+#define TMP "../build/tmp/cli"
 
 static void write_file(const char *path, const char *s, size_t n)
 {

@@ -87,7 +87,7 @@ static void test_one_to_one(void)
 
 static void test_tsv_lexicon(void)
 {
-    const char *path = "/tmp/selaras_test_feat.tsv";
+    const char *path = "../build/tmp/feat.tsv";
     FILE *f = fopen(path, "w");
     CU_ASSERT_PTR_NOT_NULL_FATAL(f);
     fputs("pemerintah\tgovernment\npenelitian\tresearch\n", f);

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define DIR_ "/tmp/selaras_test_input"
+#define DIR_ "../build/tmp/input"
 
 static void put(const char *path, const char *s)
 {

@@ -124,11 +124,11 @@ static void test_cli_learn(void)
 {
     char cmd[1024];
     snprintf(cmd, sizeof cmd,
-             "%s align --no-lexicon --learn --save-lexicon /tmp/selaras_learn_test.tsv -o "
-             "/tmp/selaras_learn_test.tmx --records ../samples ../samples 2>/dev/null && "
-             "test $(grep -vc '^#' /tmp/selaras_learn_test.tsv) -gt 20 && "
-             "grep -q 'p(target|source)' /tmp/selaras_learn_test.tsv && "
-             "%s align --lexicon /tmp/selaras_learn_test.tsv -o /tmp/selaras_learn_test2.tmx "
+             "%s align --no-lexicon --learn --save-lexicon ../build/tmp/learn.tsv -o "
+             "../build/tmp/learn.tmx --records ../samples ../samples 2>/dev/null && "
+             "test $(grep -vc '^#' ../build/tmp/learn.tsv) -gt 20 && "
+             "grep -q 'p(target|source)' ../build/tmp/learn.tsv && "
+             "%s align --lexicon ../build/tmp/learn.tsv -o ../build/tmp/learn2.tmx "
              "../samples/001_law.txt",
              test_bin(), test_bin());
     CU_ASSERT_EQUAL(test_run(cmd), 0);
@@ -136,9 +136,9 @@ static void test_cli_learn(void)
     snprintf(cmd, sizeof cmd, "%s align --learn - < ../samples/001_law.txt >/dev/null 2>&1",
              test_bin());
     CU_ASSERT_EQUAL(test_run(cmd), 2);
-    remove("/tmp/selaras_learn_test.tsv");
-    remove("/tmp/selaras_learn_test.tmx");
-    remove("/tmp/selaras_learn_test2.tmx");
+    remove("../build/tmp/learn.tsv");
+    remove("../build/tmp/learn.tmx");
+    remove("../build/tmp/learn2.tmx");
 }
 
 int test_learn_register(void)

@@ -17,7 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define TMP "/tmp/selaras_srx_test"
+#define TMP "../build/tmp/srx"
 #define OMEGAT_JAR "/usr/share/omegat/OmegaT.jar"
 
 /* ---- paragraphs ------------------------------------------------------- */

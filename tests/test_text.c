@@ -70,7 +70,7 @@ static void test_missing_file(void)
 
 static void test_load_file(void)
 {
-    const char *path = "/tmp/selaras_test_text.txt";
+    const char *path = "../build/tmp/text.txt";
     FILE *f = fopen(path, "wb");
     CU_ASSERT_PTR_NOT_NULL_FATAL(f);
     fputs("\xEF\xBB\xBFsatu\r\ndua\r\n", f);

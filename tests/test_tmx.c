@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define OUT "/tmp/selaras_test.tmx"
+#define OUT "../build/tmp/test.tmx"
 
 /* Units: text written, and the text a reader must get back ("" = unit
  * must be absent because a side is empty after cleaning). */
