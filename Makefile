@@ -7,7 +7,7 @@ CC        ?= cc
 PKGS      := libpcre2-8 cunit jansson libxml-2.0
 DEB_PKGS  := build-essential pkg-config libpcre2-dev libcunit1-dev libstemmer-dev \
              zlib1g-dev dict-freedict-eng-ind libxml2-utils libxml2-dev libjansson-dev unzip \
-             parallel chromium tidy
+             parallel tidy
 
 WARN      := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
              -Wpointer-arith -Wcast-qual -Wwrite-strings -Wformat=2 -Wvla
