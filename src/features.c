@@ -3,7 +3,7 @@
  * Every token becomes a few integer keys, so that comparing two sentences
  * is a lookup of small integer sets:
  *   S:stem  target stems, and the lexicon's translations of a source stem
- *   W:word  the lower-cased word itself (names, acronyms, shared loans)
+ *   W:word  the word's key itself (names, acronyms, shared loans; words.h)
  *   C:skel  an orthographic skeleton prefix shared by cognates
  *   N:digits a number with its separators removed (3,5 ~ 3.5, 1.000 ~ 1,000)
  *   P:?     a question mark, an opening quote or parenthesis: cues that
@@ -18,6 +18,7 @@
 #include "selaras/rules.h"
 #include "selaras/strmap.h"
 #include "selaras/text.h"
+#include "selaras/words.h"
 
 #include <libstemmer.h>
 #include <locale.h>
@@ -25,7 +26,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wctype.h>
 
 struct sl_featcfg {
     char *lang[2];         /* Snowball names or ISO codes */
@@ -269,17 +269,13 @@ static size_t skeleton(const char *w, size_t n, char *out, size_t cap)
 
 enum { COG = 5, MAX_TOKENS = 10000 };
 
-/* The type of a lower-cased word w (n bytes) on side s: its keys, or a
- * stop type. name/len is the cache entry's name. */
-/* The one normalisation of a lower-cased word w (n bytes): a full
- * reduplication marks plurality ("tantangan-tantangan" is "tantangan").
- * Returns its length, or 0 for a stop word or a one-letter word, which are
- * no tokens. */
+/* The content word of key w (n bytes, see words.h): a full reduplication
+ * marks plurality ("tantangan-tantangan" is "tantangan"). Returns its
+ * length, or 0 for a stop word or a one-letter word, which are no
+ * tokens. */
 static size_t content_word(const sl_vocab *v, int side, const char *w, size_t n)
 {
-    const char *h = memchr(w, '-', n);
-    if (h && (size_t)(h - w) * 2 + 1 == n && memcmp(w, h + 1, (size_t)(h - w)) == 0)
-        n = (size_t)(h - w);
+    n = sl_word_base(w, n);
     if (n < 2 || sl_strmap_get(v->cfg->stop[side], w, n) >= 0)
         return 0;
     return n;
@@ -299,6 +295,8 @@ static size_t stem_word(sl_vocab *v, int side, const char *w, size_t n, char *st
     return sn;
 }
 
+/* The type of word key w (n bytes) on side s: its keys, or a stop type.
+ * name/len is the cache entry's name. */
 static long word_type(sl_vocab *v, int side, const char *w, size_t n, const char *name,
                       size_t len)
 {
@@ -335,7 +333,7 @@ static long word_type(sl_vocab *v, int side, const char *w, size_t n, const char
 }
 
 /* Type id of a token named name (len bytes: side, kind, text; kind 'w' a
- * lower-cased word, 'n' digits, 'p' a cue; h its hash), from the cache or
+ * word's key, 'n' digits, 'p' a cue; h its hash), from the cache or
  * built. */
 static long token_type(sl_vocab *v, const char *name, size_t len, uint32_t h)
 {
@@ -439,39 +437,6 @@ static int add_token(ctx_t *c, int s, long g)
     return 0;
 }
 
-static int is_letter(const sl_featcfg *cfg, unsigned cp)
-{
-    if (cp < 0x80)
-        return (cp | 32) >= 'a' && (cp | 32) <= 'z';
-    return iswalpha_l((wint_t)cp, cfg->ctype);
-}
-
-/* Lower-cases one code point into out (UTF-8); returns bytes written. */
-static size_t put_lower(const sl_featcfg *cfg, unsigned cp, char *out)
-{
-    if (cp < 0x80) {
-        out[0] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
-        return 1;
-    }
-    cp = (unsigned)towlower_l((wint_t)cp, cfg->ctype);
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 /* A token of the sentence being read: its cache name in v->tb. */
 struct tok {
     size_t off, len;
@@ -502,17 +467,14 @@ static int push_token(sl_vocab *v, int side, char kind, const char *text, size_t
     return 0;
 }
 
-/* Reads one sentence in two steps: its tokens first (hashed, their cache
- * slots prefetched), then their types, so that the memory latency of a
- * large cache overlaps instead of adding up. */
-/* Cuts text into tokens (words lower-cased, numbers as their digits,
+/* Cuts text into tokens (words as their keys, numbers as their digits,
  * cues), their names listed in v->tk and v->tb; *chars receives its
  * length in characters with runs of spaces counted once. */
 static int scan(sl_vocab *v, int side, const char *s, size_t n, size_t *chars_out)
 {
     const sl_featcfg *cfg = v->cfg;
     size_t i = 0, chars = 0, adv;
-    char w[256];
+    char w[SL_WORD_MAX];
     v->ntk = v->tblen = 0;
     int prev_space = 1;
     while (i < n) {
@@ -537,23 +499,10 @@ static int scan(sl_vocab *v, int side, const char *s, size_t n, size_t *chars_ou
             }
         }
         prev_space = 0;
-        if (is_letter(cfg, cp)) {
-            size_t wl = 0;
-            while (i < n) {
-                cp = (unsigned char)s[i] < 0x80 ? (adv = 1, (unsigned char)s[i])
-                                                 : sl_utf8_decode(s + i, n - i, &adv);
-                int joiner = (cp == '-' || cp == '\'' || cp == 0x2019) && i + adv < n;
-                if (joiner) {
-                    size_t a2;
-                    joiner = is_letter(cfg, sl_utf8_decode(s + i + adv, n - i - adv, &a2));
-                }
-                if (!is_letter(cfg, cp) && !joiner)
-                    break;
-                if (wl + 4 < sizeof w)
-                    wl += put_lower(cfg, cp == 0x2019 ? '\'' : cp, w + wl);
-                i += adv;
-                chars++;
-            }
+        if (sl_word_is_letter(cp, cfg->ctype)) {
+            size_t wl, wc;
+            i += sl_word_read(s + i, n - i, cfg->ctype, w, sizeof w, &wl, &wc);
+            chars += wc;
             if (push_token(v, side, 'w', w, wl))
                 return -1;
         } else if (cp >= '0' && cp <= '9') {

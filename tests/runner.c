@@ -68,7 +68,8 @@ int main(void)
         return 2;
     int (*suites[])(void) = {
         test_text_register, test_strmap_register, test_segment_register,
-        test_segeval_register, test_lexicon_register, test_features_register,
+        test_segeval_register, test_words_register, test_lexicon_register,
+        test_features_register,
         test_align_register, test_aligneval_register, test_record_register,
         test_tmx_register, test_pipeline_register, test_srx_register, test_langid_register, test_input_register,
         test_output_register, test_rules_register, test_cli_register, test_learn_register,

@@ -1,4 +1,5 @@
-/* test_features.c — match keys: numbers, cognates, names, stop words, lexicon. */
+/* test_features.c — match keys: numbers, cognates, names, stop words, lexicon,
+ * words as the lexicon reads them. */
 #include "tests.h"
 #include "selaras/features.h"
 
@@ -106,6 +107,32 @@ static void test_tsv_lexicon(void)
     remove(path);
 }
 
+/* Words as words.h defines them: a hyphen before digits, U+2011, accents
+ * precomposed, decomposed or left out, the typographic apostrophe and a
+ * reduplication all give the key the other side has. */
+static void test_word_keys(void)
+{
+    size_t nid, nen;
+    /* the word covid and the number 19 on both sides */
+    double m = match1(plain, "covid-19", "COVID\xE2\x80\x91" "19", &nid, &nen);
+    CU_ASSERT_DOUBLE_EQUAL(m, 2.0, 1e-9);
+    CU_ASSERT_EQUAL(nid, 2);
+    CU_ASSERT_EQUAL(nen, 2);
+    CU_ASSERT_DOUBLE_EQUAL(match1(plain, "Covid", "COVID-19", NULL, NULL), 1.0, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(match1(plain, "cafe\xCC\x81", "caf\xC3\xA9", &nid, &nen), 1.0, 1e-9);
+    CU_ASSERT_EQUAL(nid, 1); /* the accent is part of the word, no token of its own */
+    CU_ASSERT_DOUBLE_EQUAL(match1(plain, "cafe", "Caf\xC3\xA9", NULL, NULL), 1.0, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(match1(plain, "Ole ole", "Ol\xC3\xA9 ol\xC3\xA9", NULL, NULL), 2.0, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(match1(plain, "lalu\xE2\x80\x90lintas", "lalu-lintas", &nid, NULL), 1.0,
+                           1e-9); /* U+2010 */
+    CU_ASSERT_EQUAL(nid, 1);
+    CU_ASSERT_DOUBLE_EQUAL(match1(plain, "one\xE2\x80\x99s", "one's", NULL, NULL), 1.0, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(match1(plain, "Kupu-kupu", "kupu", NULL, NULL), 1.0, 1e-9);
+    /* a hyphen with no letter after it joins nothing */
+    CU_ASSERT_DOUBLE_EQUAL(match1(plain, "kupu-", "kupu-kupu", &nid, NULL), 1.0, 1e-9);
+    CU_ASSERT_EQUAL(nid, 1);
+}
+
 static void test_weights(void)
 {
     /* a word in every sentence weighs less than a word in one */
@@ -137,7 +164,8 @@ int test_features_register(void)
         !CU_add_test(s, "cognates", test_cognates) ||
         !CU_add_test(s, "names and stop words", test_names_and_stopwords) ||
         !CU_add_test(s, "one to one", test_one_to_one) ||
-        !CU_add_test(s, "lexicon", test_tsv_lexicon) || !CU_add_test(s, "weights", test_weights) ||
+        !CU_add_test(s, "lexicon", test_tsv_lexicon) || !CU_add_test(s, "word keys", test_word_keys) ||
+        !CU_add_test(s, "weights", test_weights) ||
         !CU_add_test(s, "unknown language", test_unknown_language))
         return -1;
     return 0;

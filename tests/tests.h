@@ -9,6 +9,7 @@ int test_text_register(void);
 int test_strmap_register(void);
 int test_segment_register(void);
 int test_segeval_register(void);
+int test_words_register(void);
 int test_lexicon_register(void);
 int test_features_register(void);
 int test_align_register(void);

@@ -55,18 +55,19 @@ typedef struct sl_docfeat {
 } sl_docfeat;
 
 /* Extracts features for ns source and nt target sentences. Keys: the stem
- * (target) or the lexicon's translations of the stem (source); the
- * lower-cased word (names, acronyms, shared loans); an orthographic cognate
- * key (diplomasi ~ diplomacy); digits with separators removed (3,5 ~ 3.5,
- * 1.000 ~ 1,000); and "?", "(", '"' as cues. Stop words are left out.
+ * (target) or the lexicon's translations of the stem (source); the word's
+ * key (words.h: lower-cased, accents folded; names, acronyms, shared
+ * loans); an orthographic cognate key (diplomasi ~ diplomacy); digits with
+ * separators removed (3,5 ~ 3.5, 1.000 ~ 1,000); and "?", "(", '"' as
+ * cues. Stop words are left out.
  * voc is the calling thread's cache (NULL: a temporary one). */
 int sl_feat_extract(const sl_featcfg *cfg, sl_vocab *voc, const sl_span *src, size_t ns,
                     const sl_span *tgt, size_t nt, sl_docfeat *out, sl_error *err);
 void sl_docfeat_free(sl_docfeat *f);
 
 /* The content words of text on side (0 source, 1 target) as the aligner
- * reads them: lower-cased, a full reduplication as its base, stop words
- * left out, each with its Snowball stem. fn is called for each in order;
+ * reads them: their keys (words.h), a full reduplication as its base, stop
+ * words left out, each with its Snowball stem. fn is called for each in order;
  * a nonzero return stops the walk and is returned (-1: out of memory). */
 int sl_feat_words(sl_vocab *v, int side, const char *text, size_t len,
                   int (*fn)(void *ctx, const char *word, size_t wl, const char *stem, size_t sl),
