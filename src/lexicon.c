@@ -13,6 +13,7 @@
 #include "selaras/rules.h"
 #include "selaras/strmap.h"
 #include "selaras/text.h"
+#include "selaras/words.h"
 
 #include <errno.h>
 #include <libstemmer.h>
@@ -22,7 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <wctype.h>
 #include <zlib.h>
 
 
@@ -59,13 +59,12 @@ typedef struct {
     size_t nalt, acap;
     char *text;      /* the side with parenthesised text blanked out */
     size_t tcap;
-    char *low;       /* one lower-cased word before stemming */
-    size_t lcap;
+    char low[SL_WORD_MAX]; /* one word's key before stemming */
 } side_t;
 
 struct loader {
     sl_lexicon *lex;
-    locale_t ctype;  /* C.UTF-8 for Unicode letter case */
+    locale_t ctype;  /* C.UTF-8: Unicode letters and their case */
     lang_t lang[2];  /* source, target */
     side_t side[2];
     uint64_t *pairs; /* source id << 32 | target id: the first lex->npairs
@@ -149,60 +148,14 @@ static int lang_init(lang_t *L, const char *lang, const char *dflt, sl_error *er
 
 /* ---- words ----------------------------------------------------------- */
 
-static unsigned cp_at(const char *s, size_t len, size_t i, size_t *adv)
-{
-    if ((unsigned char)s[i] < 0x80) { *adv = 1; return (unsigned char)s[i]; }
-    return sl_utf8_decode(s + i, len - i, adv);
-}
-
-static int is_wordchar(const loader_t *ld, unsigned c)
-{
-    if (c < 0x80)
-        return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
-    return iswalnum_l((wint_t)c, ld->ctype);
-}
-
-/* Combining accents continue a word written in decomposed form. */
-static int is_mark(unsigned c) { return c >= 0x300 && c <= 0x36F; }
-
-/* Hyphens and apostrophes join two word characters; the typographic forms
- * become ASCII so that "one’s" and "one's" are the same word. */
-static char joiner(unsigned c)
-{
-    if (c == '-' || c == 0x2010 || c == 0x2011)
-        return '-';
-    if (c == '\'' || c == 0x2019)
-        return '\'';
-    return 0;
-}
-
-static int put_utf8(side_t *sd, size_t *n, unsigned c)
-{
-    if (reserve(&sd->low, &sd->lcap, *n + 5, 1))
-        return -1;
-    char *o = sd->low + *n;
-    if (c < 0x80) { o[0] = (char)c; *n += 1; }
-    else if (c < 0x800) { o[0] = (char)(0xC0 | c >> 6); o[1] = (char)(0x80 | (c & 0x3F)); *n += 2; }
-    else if (c < 0x10000) {
-        o[0] = (char)(0xE0 | c >> 12); o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        o[2] = (char)(0x80 | (c & 0x3F)); *n += 3;
-    } else {
-        o[0] = (char)(0xF0 | c >> 18); o[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-        o[2] = (char)(0x80 | ((c >> 6) & 0x3F)); o[3] = (char)(0x80 | (c & 0x3F)); *n += 4;
-    }
-    return 0;
-}
-
-/* Stems the lower-cased word in sd->low (n bytes) and appends it as the
- * next word of sd, unless the language drops it (stop words only when
- * stop is set). A fully reduplicated word ("kupu-kupu", a plural) is its
- * base ("kupu"), as the aligner reads it. */
+/* Stems the word key in sd->low (n bytes) and appends it as the next word
+ * of sd, unless the language drops it (stop words only when stop is set).
+ * A fully reduplicated word ("kupu-kupu", a plural) is its base ("kupu"),
+ * as the aligner reads it. */
 static int keep_word(side_t *sd, const lang_t *L, size_t n, int first, int stop)
 {
     const char *w = sd->low;
-    const char *h = memchr(w, '-', n);
-    if (h && (size_t)(h - w) * 2 + 1 == n && memcmp(w, h + 1, (size_t)(h - w)) == 0)
-        n = (size_t)(h - w);
+    n = sl_word_base(w, n);
     if (L->english && first &&
         ((n == 2 && (memcmp(w, "to", 2) == 0 || memcmp(w, "an", 2) == 0)) ||
          (n == 1 && w[0] == 'a') || (n == 3 && memcmp(w, "the", 3) == 0)))
@@ -228,35 +181,21 @@ static int keep_word(side_t *sd, const lang_t *L, size_t n, int first, int stop)
     return 0;
 }
 
-/* Splits one alternative text[a, b) into words and keeps them. */
+/* Splits one alternative text[a, b) into words and keeps them. Whatever
+ * is not a word, digits among it (words.h), is passed over. */
 static int parse_alt(loader_t *ld, side_t *sd, const lang_t *L, size_t a, size_t b)
 {
     const char *t = sd->text;
-    size_t first = sd->nword, adv, adv2, n = 0;
+    size_t first = sd->nword, n = 0;
     int nth = 0;
     for (size_t j = a; j < b;) {
-        unsigned c = cp_at(t, b, j, &adv);
-        if (!is_wordchar(ld, c)) {
+        size_t adv = (unsigned char)t[j] < 0x80 ? 1 : 0;
+        unsigned c = adv ? (unsigned char)t[j] : sl_utf8_decode(t + j, b - j, &adv);
+        if (!sl_word_is_letter(c, ld->ctype)) {
             j += adv;
             continue;
         }
-        n = 0;
-        while (j < b) {
-            c = cp_at(t, b, j, &adv);
-            if (!is_wordchar(ld, c) && !is_mark(c)) {
-                char jc = joiner(c);
-                if (!jc || j + adv >= b || !is_wordchar(ld, cp_at(t, b, j + adv, &adv2)))
-                    break;
-                c = (unsigned char)jc;
-            } else if (c >= 'A' && c <= 'Z') {
-                c += 32;
-            } else if (c >= 0x80) {
-                c = (unsigned)towlower_l((wint_t)c, ld->ctype);
-            }
-            if (put_utf8(sd, &n, c))
-                return -1;
-            j += adv;
-        }
+        j += sl_word_read(t + j, b - j, ld->ctype, sd->low, sizeof sd->low, &n, NULL);
         if (keep_word(sd, L, n, nth++ == 0, 1))
             return -1;
     }
@@ -743,7 +682,6 @@ static void loader_free(loader_t *ld)
         free(sd->word);
         free(sd->alt);
         free(sd->text);
-        free(sd->low);
     }
     free(ld->pairs);
     free(ld);

@@ -133,6 +133,50 @@ static void test_word_keys(void)
     CU_ASSERT_EQUAL(nid, 1);
 }
 
+/* A lexicon entry and the text it is meant for meet however either is
+ * written: the loader and the aligner share one word key (words.h). */
+static void test_lexicon_words(void)
+{
+    const char *path = "../build/tmp/feat_words.tsv";
+    FILE *f = fopen(path, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    fputs("kafe\tcafe\xCC\x81\n"                    /* a combining accent */
+          "penyakit\tCOVID\xE2\x80\x91" "19\n"      /* U+2011 */
+          "wabah\tcovid-19\n"
+          "kupu-kupu\tbutterfly\n"
+          "milik\tone\xE2\x80\x99s\n"               /* U+2019 */
+          "20\ttwenty\n",
+          f);
+    fclose(f);
+    sl_error err;
+    sl_lexicon *lex = sl_lexicon_load(path, SL_LEX_TSV, "id", "en", &err);
+    remove(path);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(lex);
+    sl_featcfg *cfg = sl_featcfg_new("id", "en", lex, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cfg);
+    const char *cafes[] = { "caf\xC3\xA9", "CAF\xC3\x89", "cafe", "cafe\xCC\x81" };
+    for (size_t k = 0; k < sizeof cafes / sizeof *cafes; k++) {
+        CU_ASSERT_DOUBLE_EQUAL(match1(cfg, "kafe", cafes[k], NULL, NULL), 1.0, 1e-9);
+        CU_ASSERT_DOUBLE_EQUAL(match1(plain, "kafe", cafes[k], NULL, NULL), 0.0, 1e-9);
+    }
+    const char *covids[] = { "covid-19", "COVID-19", "COVID\xE2\x80\x91" "19", "Covid" };
+    for (size_t k = 0; k < sizeof covids / sizeof *covids; k++) {
+        CU_ASSERT_DOUBLE_EQUAL(match1(cfg, "penyakit", covids[k], NULL, NULL), 1.0, 1e-9);
+        CU_ASSERT_DOUBLE_EQUAL(match1(cfg, "wabah", covids[k], NULL, NULL), 1.0, 1e-9);
+        CU_ASSERT_DOUBLE_EQUAL(match1(plain, "wabah", covids[k], NULL, NULL), 0.0, 1e-9);
+    }
+    /* the reduplicated entry meets both forms, the text's plural too */
+    CU_ASSERT_DOUBLE_EQUAL(match1(cfg, "kupu", "butterfly", NULL, NULL), 1.0, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(match1(cfg, "kupu-kupu", "butterflies", NULL, NULL), 1.0, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(match1(cfg, "milik", "one's", NULL, NULL), 1.0, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(match1(cfg, "milik", "one\xE2\x80\x99s", NULL, NULL), 1.0, 1e-9);
+    /* "20" is no word: the number meets only itself */
+    CU_ASSERT_DOUBLE_EQUAL(match1(cfg, "20", "twenty", NULL, NULL), 0.0, 1e-9);
+    CU_ASSERT_DOUBLE_EQUAL(match1(cfg, "20", "20", NULL, NULL), 1.0, 1e-9);
+    sl_featcfg_free(cfg);
+    sl_lexicon_free(lex);
+}
+
 static void test_weights(void)
 {
     /* a word in every sentence weighs less than a word in one */
@@ -165,6 +209,7 @@ int test_features_register(void)
         !CU_add_test(s, "names and stop words", test_names_and_stopwords) ||
         !CU_add_test(s, "one to one", test_one_to_one) ||
         !CU_add_test(s, "lexicon", test_tsv_lexicon) || !CU_add_test(s, "word keys", test_word_keys) ||
+        !CU_add_test(s, "lexicon words", test_lexicon_words) ||
         !CU_add_test(s, "weights", test_weights) ||
         !CU_add_test(s, "unknown language", test_unknown_language))
         return -1;

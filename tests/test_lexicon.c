@@ -142,7 +142,8 @@ static void test_words(void)
                                "milik-nya, punya\tone\xE2\x80\x99s own\r\n", /* one’s */
                                SL_LEX_TSV, NULL, NULL, &err);
     CU_ASSERT_PTR_NOT_NULL_FATAL(lex);
-    CU_ASSERT(maps(lex, "\xC3\xA9" "cole", "school")); /* école */
+    CU_ASSERT(maps(lex, "ecole", "school")); /* lower-cased, accent folded */
+    CU_ASSERT_EQUAL(count(lex, "\xC3\xA9" "cole"), 0);
     CU_ASSERT_EQUAL(count(lex, "\xC3\x89" "COLE"), 0);
     CU_ASSERT(maps(lex, "brengsek", "jerk"));
     CU_ASSERT_EQUAL(count(lex, "orang"), 0);   /* parenthesised */
@@ -155,6 +156,46 @@ static void test_words(void)
     CU_ASSERT(maps(lex, "punya", "own"));
     CU_ASSERT(maps(lex, "milik-nya", "own"));
     CU_ASSERT_EQUAL(sl_lexicon_size(lex), 9);
+    sl_lexicon_free(lex);
+}
+
+/* Entries read as the aligner reads text (words.h): digits are no words,
+ * so a number alone is no key and "covid-19" is covid; accents are folded
+ * however they are written; joiners and reduplications as in the text. */
+static void test_word_keys(void)
+{
+    sl_error err;
+    sl_lexicon *lex = load_str("k.tsv",
+                               "20\ttwenty\n"
+                               "1.000\tthousand\n"
+                               "abad ke-20\ttwentieth century\n"
+                               "penyakit\tCOVID\xE2\x80\x91" "19\n" /* U+2011 */
+                               "covid-19\tcovid\n"
+                               "kafe\tcafe\xCC\x81\n"                 /* e + U+0301 */
+                               "Kafe\xE2\x80\x90" "kafe\tCAF\xC3\x89\n" /* U+2010, É */
+                               "tahun\t2019\n",
+                               SL_LEX_TSV, NULL, NULL, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(lex);
+    CU_ASSERT_EQUAL(count(lex, "20"), 0);
+    CU_ASSERT_EQUAL(count(lex, "1.000"), 0);
+    CU_ASSERT_EQUAL(count(lex, "1"), 0);
+    CU_ASSERT_EQUAL(count(lex, "000"), 0);
+    CU_ASSERT_EQUAL(count(lex, "ke-20"), 0);
+    CU_ASSERT_EQUAL(count(lex, "ke"), 0);     /* left a stop word */
+    CU_ASSERT_EQUAL(count(lex, "tahun"), 0);  /* its translation was a number */
+    CU_ASSERT_EQUAL(count(lex, "abad"), 2);   /* one word against two */
+    CU_ASSERT(maps(lex, "abad", "century"));  /* no languages: no stemming */
+    CU_ASSERT(maps(lex, "abad", "twentieth"));
+    CU_ASSERT_EQUAL(count(lex, "penyakit"), 1);
+    CU_ASSERT(maps(lex, "penyakit", "covid"));
+    CU_ASSERT(maps(lex, "covid", "covid"));
+    CU_ASSERT_EQUAL(count(lex, "covid-19"), 0);
+    CU_ASSERT(!sl_lexicon_has(lex, "penyakit", 8, "covid-19", 8));
+    CU_ASSERT_EQUAL(count(lex, "kafe"), 1);   /* both entries: one pair */
+    CU_ASSERT_EQUAL(count(lex, "kafe-kafe"), 0);
+    CU_ASSERT(maps(lex, "kafe", "cafe"));
+    /* abad-century, abad-twentieth, penyakit-covid, covid-covid, kafe-cafe */
+    CU_ASSERT_EQUAL(sl_lexicon_size(lex), 5);
     sl_lexicon_free(lex);
 }
 
@@ -694,6 +735,7 @@ int test_lexicon_register(void)
 {
     CU_pSuite s = CU_add_suite("lexicon", NULL, NULL);
     if (!s || !CU_add_test(s, "tsv", test_tsv) || !CU_add_test(s, "words", test_words) ||
+        !CU_add_test(s, "word keys", test_word_keys) ||
         !CU_add_test(s, "hunalign", test_hunalign) ||
         !CU_add_test(s, "malformed", test_malformed) ||
         !CU_add_test(s, "missing", test_missing) || !CU_add_test(s, "dictd", test_dictd) ||

@@ -33,12 +33,15 @@ sl_lexicon *sl_lexicon_new(const char *src_lang, const char *tgt_lang, sl_error 
  * parentheses is dropped, and so are the stop words of the side's language
  * (src/rules/stop_LANG.txt; a NULL language counts as "id" for the source
  * and "en" for the target) and a leading "to", "a", "an" or "the" on an
- * English side. A fully reduplicated word ("kupu-kupu") counts as its base
- * ("kupu"), as the aligner reads it. Where one alternative is then a single
- * word and the other has at most 3 words, the single word is paired with
- * each of them. The pairs join those already in lex (duplicates count
- * once); lookups see them as soon as the call returns. Returns SL_OK or the
- * error code; on failure lex keeps exactly the pairs it had. */
+ * English side. Words and their keys are those of the aligner (words.h):
+ * lower-cased, accents folded ("café" is "cafe"), digits no part of any
+ * word ("covid-19" is "covid", "20" no word at all), and a fully
+ * reduplicated word ("kupu-kupu") its base ("kupu"). Where one
+ * alternative is then a single word and the other has at most 3 words, the
+ * single word is paired with each of them. The pairs join those already in
+ * lex (duplicates count once); lookups see them as soon as the call
+ * returns. Returns SL_OK or the error code; on failure lex keeps exactly
+ * the pairs it had. */
 int sl_lexicon_add_file(sl_lexicon *lex, const char *path, enum sl_lex_format fmt,
                         sl_error *err);
 
