@@ -16,13 +16,17 @@
  *   - Letters are lower-cased, and the precomposed letters of Latin-1
  *     Supplement and Latin Extended-A become their base ASCII letters:
  *     "Café" is "cafe", "Łódź" is "lodz". Ligatures and ß spell out
- *     ("æ" -> "ae", "ß" -> "ss", as German writes ß without it), so that
- *     every word of those blocks has a plain ASCII key and meets the same
- *     word typed without accents.
+ *     ("æ" -> "ae", "ß" -> "ss", the spelling German itself uses where ß
+ *     is not available), so that every word of those blocks has a plain
+ *     ASCII key: it meets the same word typed without accents, and the
+ *     aligner's cognate skeletons, which read ASCII only, read it too.
  *   - A full reduplication ("kupu-kupu", an Indonesian plural) is its base
  *     ("kupu"): sl_word_base.
  *
- * What a module then does with a key (stop words, stemming) is its own. */
+ * What a module then does with a key (stop words, stemming) is its own.
+ *
+ * locale_t is POSIX.1-2008: a program including this header defines
+ * _POSIX_C_SOURCE as 200809L (or more) first, as the library's build does. */
 #ifndef SELARAS_WORDS_H
 #define SELARAS_WORDS_H
 
