@@ -27,12 +27,63 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A spelling correspondence of src/rules/cognates.txt: from (followed by
+ * a letter of look, when look is not empty) is written to. */
+typedef struct {
+    char from[4], look[8], to[4];
+    unsigned char nfrom, nto;
+} cogrule;
+
+enum { MAX_COGRULES = 64 };
+
 struct sl_featcfg {
     char *lang[2];         /* Snowball names or ISO codes */
     sl_strmap *stop[2];
     const sl_lexicon *lex; /* borrowed, may be NULL */
     locale_t ctype;
+    cogrule cog[MAX_COGRULES];
+    size_t ncog;
 };
+
+/* Reads the [cognates] rules of the built-in rule file. Returns -1 on a
+ * malformed rule (the built-in file is tested, so this is a build error). */
+static int load_cognates(sl_featcfg *c)
+{
+    const char *src = sl_rules_builtin("cognates");
+    for (const char *p = src; p && *p;) {
+        const char *e = strchr(p, '\n');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        const char *at = p;
+        p += n + (e != NULL);
+        if (n == 0 || *at == '#' || *at == '[')
+            continue;
+        char line[64];
+        if (n >= sizeof line)
+            return -1;
+        memcpy(line, at, n);
+        line[n] = '\0';
+        char from[16], to[16];
+        if (sscanf(line, "%15s %15s", from, to) != 2 || c->ncog == MAX_COGRULES)
+            return -1;
+        cogrule *r = &c->cog[c->ncog++];
+        memset(r, 0, sizeof *r);
+        char *br = strchr(from, '[');
+        size_t fl = br ? (size_t)(br - from) : strlen(from);
+        if (br) {
+            char *end = strchr(br, ']');
+            if (!end || end[1] || (size_t)(end - br - 1) >= sizeof r->look)
+                return -1;
+            memcpy(r->look, br + 1, (size_t)(end - br - 1));
+        }
+        if (fl == 0 || fl >= sizeof r->from || strlen(to) >= sizeof r->to)
+            return -1;
+        memcpy(r->from, from, fl);
+        r->nfrom = (unsigned char)fl;
+        r->nto = (unsigned char)strlen(to);
+        memcpy(r->to, to, r->nto);
+    }
+    return c->ncog ? 0 : -1;
+}
 
 sl_featcfg *sl_featcfg_new(const char *src_lang, const char *tgt_lang, const sl_lexicon *lex,
                            sl_error *err)
@@ -58,6 +109,11 @@ sl_featcfg *sl_featcfg_new(const char *src_lang, const char *tgt_lang, const sl_
         sb_stemmer_delete(st);
     }
     c->lex = lex;
+    if (load_cognates(c)) {
+        sl_error_set(err, SL_EINTERNAL, "cognates.txt", 0, -1, "malformed [cognates] rule");
+        sl_featcfg_free(c);
+        return NULL;
+    }
     c->ctype = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
     if (!c->ctype) {
         sl_error_set(err, SL_EINTERNAL, NULL, 0, -1, "cannot set up the C.UTF-8 locale");
@@ -240,29 +296,34 @@ static long new_type(sl_vocab *v, const char *name, size_t len, keyset *ks, int 
 }
 
 /* Orthographic skeleton for cognates: spelling differences between English
- * and Indonesian loans are mostly regular (c/k, ch/k, ph/f, qu/ku, x/ks, y/i,
- * th/t, double letters), so after mapping them a shared 5-letter prefix
+ * and Indonesian loans are mostly regular (the rules of cognates.txt, and
+ * double letters), so after mapping them a shared 5-letter prefix
  * (diplomasi ~ diplomacy, kualitatif ~ qualitative) is strong evidence. */
-static size_t skeleton(const char *w, size_t n, char *out, size_t cap)
+static size_t skeleton(const sl_featcfg *cfg, const char *w, size_t n, char *out, size_t cap)
 {
     size_t o = 0;
-    for (size_t i = 0; i < n && o + 2 < cap; i++) {
-        char ch = w[i], nx = i + 1 < n ? w[i + 1] : 0;
-        char add[2] = { ch, 0 };
-        if ((unsigned char)ch >= 0x80)
+    for (size_t i = 0; i < n;) {
+        if ((unsigned char)w[i] >= 0x80)
             return 0; /* ASCII words only */
-        if (ch == 'p' && nx == 'h') { add[0] = 'f'; i++; }
-        else if (ch == 't' && nx == 'h') { add[0] = 't'; i++; }
-        else if (ch == 'q' && nx == 'u') { add[0] = 'k'; add[1] = 'u'; i++; }
-        else if (ch == 'c' && nx == 'h') { add[0] = 'k'; i++; }
-        else if (ch == 'c') add[0] = (nx == 'e' || nx == 'i' || nx == 'y') ? 's' : 'k';
-        else if (ch == 'x') { add[0] = 'k'; add[1] = 's'; }
-        else if (ch == 'y') add[0] = 'i';
-        else if (ch == 's' && nx == 'y') { add[0] = 's'; i++; }
-        else if (ch == 'k' && nx == 'h') { add[0] = 'k'; i++; }
-        for (int k = 0; k < 2 && add[k]; k++)
+        const char *add = w + i;
+        size_t nadd = 1, used = 1;
+        for (size_t r = 0; r < cfg->ncog; r++) {
+            const cogrule *R = &cfg->cog[r];
+            if (i + R->nfrom > n || memcmp(w + i, R->from, R->nfrom) != 0)
+                continue;
+            if (R->look[0] && (i + R->nfrom >= n || !strchr(R->look, w[i + R->nfrom])))
+                continue;
+            add = R->to;
+            nadd = R->nto;
+            used = R->nfrom;
+            break;
+        }
+        i += used;
+        for (size_t k = 0; k < nadd && o + 2 < cap; k++)
             if (o == 0 || out[o - 1] != add[k])
                 out[o++] = add[k];
+        if (o + 2 >= cap)
+            break;
     }
     return o;
 }
@@ -321,12 +382,12 @@ static long word_type(sl_vocab *v, int side, const char *w, size_t n, const char
             /* derivations share a prefix: khusus -> "special" also meets
              * "specifically" */
             char tk[128];
-            if (skeleton(tr[x], tl, tk, sizeof tk) >= COG && add_key(v, &ks, 'C', tk, COG))
+            if (skeleton(cfg, tr[x], tl, tk, sizeof tk) >= COG && add_key(v, &ks, 'C', tk, COG))
                 return -1;
         }
     }
     char sk[128];
-    size_t kn = skeleton(w, n, sk, sizeof sk);
+    size_t kn = skeleton(cfg, w, n, sk, sizeof sk);
     if (kn >= COG && add_key(v, &ks, 'C', sk, COG))
         return -1;
     return new_type(v, name, len, &ks, 0);
