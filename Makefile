@@ -1,6 +1,7 @@
 # selaras — Indonesian–English sentence splitting, alignment and TMX.
 # GNU Make. `make run` sets up and runs on samples/, `make test` runs every test.
 
+VERSION   := 0.1.0
 PREFIX    ?= /usr/local
 BUILD     ?= build
 CC        ?= cc
@@ -58,6 +59,10 @@ deps:
 $(BUILD)/%.o: src/%.c | $(BUILD)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
+# The version lives here only: --version and the TMX header read it.
+$(BUILD)/cli_help.o: CPPFLAGS += -DSL_VERSION='"$(VERSION)"'
+$(BUILD)/cli_help.o: Makefile
+
 # Language rule files are compiled into the binary as C strings so that a
 # linguist edits plain text and the installed tool needs no data directory.
 $(BUILD)/rules_data.c: $(RULES) Makefile | $(BUILD)
@@ -90,8 +95,9 @@ $(BIN): $(CLI_OBJ) $(LIB)
 $(BUILD)/tests/%.o: tests/%.c | $(BUILD)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
+# The tests link the commands too (not main): they read the option tables.
 $(TEST_BIN): $(TEST_OBJ) $(LIB) $(BIN)
-	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB) $(LDLIBS) $(shell pkg-config --libs cunit libxml-2.0 2>/dev/null || echo -lcunit -lxml2)
+	$(CC) $(LDFLAGS) -o $@ $(TEST_OBJ) $(filter-out $(BUILD)/main.o,$(CLI_OBJ)) $(LIB) $(LDLIBS) $(shell pkg-config --libs cunit libxml-2.0 2>/dev/null || echo -lcunit -lxml2)
 
 $(BUILD):
 	@mkdir -p $(BUILD)/tests

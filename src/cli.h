@@ -7,8 +7,6 @@
 #include "selaras/input.h"
 #include "selaras/lexicon.h"
 
-#define SELARAS_VERSION "0.1.0"
-
 /* Exit statuses: 0 success, 1 findings or runtime failure, 2 usage or input error. */
 enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
 
@@ -148,12 +146,48 @@ int cli_is_batch(char **paths, int npaths, int pair, int jsonl);
 sl_lexicon *cli_lexicon(const char *path, int none, const char *src, const char *tgt, int quiet,
                         int learning, int *failed);
 
-typedef int (*cli_cmd_fn)(int argc, char **argv);
-int cli_split(int argc, char **argv);
-int cli_eval(int argc, char **argv);
-int cli_align(int argc, char **argv);
-int cli_srx(int argc, char **argv);
-int cli_check(int argc, char **argv);
-int cli_merge(int argc, char **argv);
+/* The commands and their options (cli_help.c). */
+
+/* The version, from the Makefile's VERSION: --version and the TMX header. */
+extern const char cli_version[];
+
+/* An option: its long name, its key (a letter is the short option too;
+ * codes from CLI_LONG up are long only), the name of its argument (NULL
+ * when it takes none) and what it does, for --help. A command's table is
+ * all its parser accepts, all its --help lists and all the completion
+ * offers. */
+typedef struct cli_opt {
+    const char *name;
+    int key;
+    const char *arg;
+    const char *help;
+} cli_opt;
+enum { CLI_LONG = 256, CLI_MAXOPTS = 48 };
+
+typedef struct cli_cmd {
+    const char *name;
+    int (*fn)(int argc, char **argv);
+    const char *summary;  /* one line for `selaras --help` */
+    const char *synopsis; /* what follows "selaras NAME", one form a line */
+    const char *about;    /* a paragraph for --help */
+    const cli_opt *opts;  /* ends with { NULL } */
+} cli_cmd;
+
+extern const cli_cmd cli_cmd_split, cli_cmd_align, cli_cmd_check, cli_cmd_merge, cli_cmd_srx,
+    cli_cmd_eval, cli_cmd_help;
+/* Every command, in the order `selaras --help` lists them; NULL-terminated. */
+extern const cli_cmd *const cli_commands[];
+const cli_cmd *cli_command(const char *name);
+
+/* getopt_long over the command's table (argv[0] is the command's name):
+ * the key of the next option, -1 after the last, '?' for an unknown
+ * option or a missing argument (reported by getopt as "selaras NAME: ..."). */
+int cli_getopt(const cli_cmd *c, int argc, char **argv);
+/* The command's --help on stdout: CLI_OK, or CLI_FAIL after a write error. */
+int cli_help(const cli_cmd *c);
+/* Its usage lines on stderr and where to read more: CLI_USAGE. */
+int cli_usage(const cli_cmd *c);
+/* `selaras --help` on f. */
+void cli_overview(FILE *f);
 
 #endif

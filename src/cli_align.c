@@ -18,32 +18,64 @@
 #include <sys/stat.h>
 #include <time.h>
 
-static const char usage[] =
-    "usage: selaras align [OPTIONS] RECORD|DIR|BATCH.jsonl|-\n"
-    "       selaras align [OPTIONS] ID_FILE EN_FILE\n"
-    "       selaras align [OPTIONS] --records RECORD|DIR...\n"
-    "options:\n"
-    "  -f, --format F         tmx (default), tsv, moses, json, beads (default with\n"
-    "                         --presplit), ladder\n"
-    "  -o, --output FILE      output file (moses: FILE.ID and FILE.EN); default stdout\n"
-    "      --presplit         ID_FILE and EN_FILE hold one segment per line\n"
-    "      --jsonl            the input is JSON Lines: {\"doc\":..,\"id\":..,\"en\":..}\n"
-    "      --langs ID,EN      xml:lang codes for TMX (default id,en)\n"
-    "      --min-confidence X leave out units below confidence X (0-1)\n"
-    "      --unaligned FILE   list unaligned sentences (TSV) in FILE\n"
-    "      --lexicon FILE     TSV (id<TAB>en) or hunalign (en @ id) dictionary\n"
-    "      --no-lexicon       length, numbers, names and cognates only\n"
-    "      --learn            align once, learn word translations from the confident\n"
-    "                         pairs (IBM Model 1), align again with them\n"
-    "      --save-lexicon FILE  --learn, and write the learned pairs as TSV\n"
-    "      --max-bead N       widest bead side, 1-4 (default 3)\n"
-    "      --src-lang L, --tgt-lang L   languages (default id, en)\n"
-    "      --rules DIR        splitter rule files to use instead of the built-in ones\n"
-    "      --skip-bad         in a batch, skip documents with bad input (a broken JSON\n"
-    "                         line, an unreadable record) and name them at the end\n"
-    "      --shard K/N        in a batch, align only documents K, K+N, K+2N, ... (1-based)\n"
-    "                         into -o FILE and its index FILE.shard, for selaras merge\n"
-    "  -j, --threads N        worker threads (default: all cores)\n";
+enum {
+    O_PRESPLIT = CLI_LONG, O_JSONL, O_RECORDS, O_LANGS, O_MIN_CONFIDENCE, O_UNALIGNED,
+    O_LEXICON, O_NO_LEXICON, O_LEARN, O_SAVE_LEXICON, O_MAX_BEAD, O_SRC_LANG, O_TGT_LANG,
+    O_RULES, O_SKIP_BAD, O_SHARD
+};
+
+static const cli_opt opts[] = {
+    { "format", 'f', "F", "tmx (default), tsv, moses, json, beads (default with --presplit), "
+                          "ladder" },
+    { "output", 'o', "FILE", "write to FILE (Moses: FILE.ID and FILE.EN), replaced only when "
+                             "the run succeeds (default stdout)" },
+    { "presplit", O_PRESPLIT, NULL, "the texts hold one segment per line (two files, a "
+                                    "directory's NAME.id/NAME.en pairs, JSON Lines strings)" },
+    { "jsonl", O_JSONL, NULL, "read JSON Lines whatever the file name: "
+                              "{\"doc\":..,\"id\":..,\"en\":..} a line" },
+    { "records", O_RECORDS, NULL, "the arguments are sources of documents (records, "
+                                  "directories, JSON Lines), even two of them" },
+    { "langs", O_LANGS, "ID,EN", "xml:lang codes for TMX and JSON, such as id-ID,en-US "
+                                 "(default id,en)" },
+    { "min-confidence", O_MIN_CONFIDENCE, "X", "leave out units below confidence X (0-1)" },
+    { "unaligned", O_UNALIGNED, "FILE", "list the unaligned sentences in FILE (TSV: document, "
+                                        "language, index, text)" },
+    { "lexicon", O_LEXICON, "FILE", "a TSV (id<TAB>en) or hunalign (en @ id) dictionary instead "
+                                    "of FreeDict" },
+    { "no-lexicon", O_NO_LEXICON, NULL, "no dictionary: length, numbers, names and cognates "
+                                        "only (and what --learn learns)" },
+    { "learn", O_LEARN, NULL, "align once, learn word translations from the confident pairs "
+                              "(IBM Model 1), align again with them; not from stdin" },
+    { "save-lexicon", O_SAVE_LEXICON, "FILE", "--learn, and write the learned pairs to FILE as "
+                                              "TSV" },
+    { "max-bead", O_MAX_BEAD, "N", "widest bead side, 1-4 (default 3)" },
+    { "src-lang", O_SRC_LANG, "L", "the source language: a Snowball language or none (default "
+                                   "id)" },
+    { "tgt-lang", O_TGT_LANG, "L", "the target language (default en)" },
+    { "rules", O_RULES, "DIR", "splitter rule files in DIR instead of the built-in ones" },
+    { "skip-bad", O_SKIP_BAD, NULL, "in a batch, skip documents with bad input (a broken JSON "
+                                    "line, an unreadable record) and name them at the end" },
+    { "shard", O_SHARD, "K/N", "in a batch, align only documents K, K+N, K+2N, ... (1-based) "
+                               "into -o FILE and its index FILE.shard, for selaras merge" },
+    { "threads", 'j', "N", "worker threads (default: all cores)" },
+    { "quiet", 'q', NULL, "no notes, warnings about the input or progress line (errors still "
+                          "go to stderr)" },
+    { "verbose", 'v', NULL, "say what was written and learned" },
+    { "help", 'h', NULL, "show this help" },
+    { NULL, 0, NULL, NULL },
+};
+
+static int align_main(int argc, char **argv);
+
+const cli_cmd cli_cmd_align = {
+    "align", align_main, "align the sentences of Indonesian and English abstracts",
+    "[OPTIONS] RECORD|DIR|BATCH.jsonl|-\n[OPTIONS] ID_FILE EN_FILE\n"
+    "[OPTIONS] --records RECORD|DIR|BATCH.jsonl...",
+    "Aligns the sentences of the Indonesian and English abstracts of catalogue records, "
+    "batches of documents (a directory, JSON Lines) or two texts, and writes the aligned "
+    "units as a TMX translation memory or another format, documents in input order.",
+    opts,
+};
 
 enum { NAMES = 10, NOTES = 16 };
 
@@ -426,7 +458,7 @@ static int run(const opts_t *o, const sl_pipe *p, char **paths, int npaths, int 
     w->f[1] = r.os.n > 1 ? r.os.out[1].f : NULL;
     w->tmx.lang[0] = o->langs[0];
     w->tmx.lang[1] = o->langs[1];
-    w->tmx.version = SELARAS_VERSION;
+    w->tmx.version = cli_version;
     w->tmx.min_conf = o->min_conf;
     /* SOURCE_DATE_EPOCH makes the TMX date, and so the bytes, reproducible */
     const char *sde = getenv("SOURCE_DATE_EPOCH");
@@ -568,33 +600,8 @@ static void aligning(void *ctx, size_t done, size_t total)
     cli_progress_lines(ctx, done, total);
 }
 
-int cli_align(int argc, char **argv)
+static int align_main(int argc, char **argv)
 {
-    static const struct option lopts[] = {
-        { "presplit", no_argument, NULL, 'p' },
-        { "format", required_argument, NULL, 'f' },
-        { "output", required_argument, NULL, 'o' },
-        { "lexicon", required_argument, NULL, 'x' },
-        { "no-lexicon", no_argument, NULL, 'X' },
-        { "max-bead", required_argument, NULL, 'm' },
-        { "src-lang", required_argument, NULL, 's' },
-        { "tgt-lang", required_argument, NULL, 't' },
-        { "rules", required_argument, NULL, 'r' },
-        { "jsonl", no_argument, NULL, 'J' },
-        { "records", no_argument, NULL, 'R' },
-        { "langs", required_argument, NULL, 'L' },
-        { "min-confidence", required_argument, NULL, 'c' },
-        { "unaligned", required_argument, NULL, 'u' },
-        { "threads", required_argument, NULL, 'j' },
-        { "skip-bad", no_argument, NULL, 'S' },
-        { "shard", required_argument, NULL, 'k' },
-        { "learn", no_argument, NULL, 'l' },
-        { "save-lexicon", required_argument, NULL, 'w' },
-        { "quiet", no_argument, NULL, 'q' },
-        { "verbose", no_argument, NULL, 'v' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
     opts_t o;
     memset(&o, 0, sizeof o);
     sl_align_opts_default(&o.po.align);
@@ -603,9 +610,9 @@ int cli_align(int argc, char **argv)
     snprintf(o.langs[1], sizeof o.langs[1], "en");
     int c;
     char *end;
-    while ((c = getopt_long(argc, argv, "f:o:j:qvh", lopts, NULL)) != -1) {
+    while ((c = cli_getopt(&cli_cmd_align, argc, argv)) != -1) {
         switch (c) {
-        case 'p': o.po.presplit = 1; break;
+        case O_PRESPLIT: o.po.presplit = 1; break;
         case 'f':
             if ((o.fmt = sl_format_parse(optarg)) < 0) {
                 cli_msg("align: unknown format '%s'", optarg);
@@ -613,17 +620,17 @@ int cli_align(int argc, char **argv)
             }
             break;
         case 'o': o.outpath = optarg; break;
-        case 'x': o.lexpath = optarg; break;
-        case 'X': o.nolex = 1; break;
-        case 'm': o.po.align.max_side = (int)strtol(optarg, &end, 10);
+        case O_LEXICON: o.lexpath = optarg; break;
+        case O_NO_LEXICON: o.nolex = 1; break;
+        case O_MAX_BEAD: o.po.align.max_side = (int)strtol(optarg, &end, 10);
             if (*end) { cli_msg("align: --max-bead takes a number"); return CLI_USAGE; }
             break;
-        case 's': o.po.align.src_lang = optarg; break;
-        case 't': o.po.align.tgt_lang = optarg; break;
-        case 'r': o.po.rules_dir = optarg; break;
-        case 'J': o.jsonl = 1; break;
-        case 'R': o.records = 1; break;
-        case 'L': {
+        case O_SRC_LANG: o.po.align.src_lang = optarg; break;
+        case O_TGT_LANG: o.po.align.tgt_lang = optarg; break;
+        case O_RULES: o.po.rules_dir = optarg; break;
+        case O_JSONL: o.jsonl = 1; break;
+        case O_RECORDS: o.records = 1; break;
+        case O_LANGS: {
             const char *comma = strchr(optarg, ',');
             if (!comma || comma == optarg || !comma[1] || (size_t)(comma - optarg) >= 64 ||
                 strlen(comma + 1) >= 64 || strchr(optarg, '_')) {
@@ -634,38 +641,36 @@ int cli_align(int argc, char **argv)
             snprintf(o.langs[1], sizeof o.langs[1], "%s", comma + 1);
             break;
         }
-        case 'c': o.min_conf = strtod(optarg, &end);
+        case O_MIN_CONFIDENCE: o.min_conf = strtod(optarg, &end);
             if (*end || o.min_conf < 0 || o.min_conf > 1) {
                 cli_msg("align: --min-confidence takes a number from 0 to 1");
                 return CLI_USAGE;
             }
             break;
-        case 'u': o.unaligned = optarg; break;
-        case 'S': o.skip_bad = 1; break;
-        case 'k':
+        case O_UNALIGNED: o.unaligned = optarg; break;
+        case O_SKIP_BAD: o.skip_bad = 1; break;
+        case O_SHARD:
             if (parse_shard(optarg, &o)) {
                 cli_msg("align: --shard takes K/N with 1 <= K <= N, such as 3/8 (not '%s')", optarg);
                 return CLI_USAGE;
             }
             break;
-        case 'l': o.learn = 1; break;
-        case 'w': o.save_lexicon = optarg; o.learn = 1; break;
+        case O_LEARN: o.learn = 1; break;
+        case O_SAVE_LEXICON: o.save_lexicon = optarg; o.learn = 1; break;
         case 'q': o.quiet = 1; break;
         case 'v': o.verbose = 1; break;
         case 'j': o.threads = (int)strtol(optarg, &end, 10);
             if (*end || o.threads < 1) { cli_msg("align: --threads takes a positive number"); return CLI_USAGE; }
             o.po.align.threads = o.threads; /* one long text's segments too */
             break;
-        case 'h': return cli_print(usage);
-        default: fputs(usage, stderr); return CLI_USAGE;
+        case 'h': return cli_help(&cli_cmd_align);
+        default: return cli_usage(&cli_cmd_align);
         }
     }
     int npaths = argc - optind;
     int pair = npaths == 2 && !o.records && !o.jsonl;
-    if (npaths < 1 || (npaths > 2 && !o.records && !o.jsonl)) {
-        fputs(usage, stderr);
-        return CLI_USAGE;
-    }
+    if (npaths < 1 || (npaths > 2 && !o.records && !o.jsonl))
+        return cli_usage(&cli_cmd_align);
     if (o.fmt < 0)
         o.fmt = o.po.presplit ? SL_FMT_BEADS : SL_FMT_TMX;
     if (o.shard_n) {

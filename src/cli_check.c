@@ -12,30 +12,59 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage[] =
-    "usage: selaras check [OPTIONS] RECORD|DIR|BATCH.jsonl|-\n"
-    "       selaras check [OPTIONS] ID_FILE EN_FILE\n"
-    "       selaras check [OPTIONS] --records RECORD|DIR...\n"
-    "checks that each English abstract translates the whole Indonesian one\n"
-    "options:\n"
-    "      --json             JSON Lines: one object per finding, then a summary\n"
-    "                         object per document\n"
-    "      --html FILE        also write a self-contained HTML page: the abstracts side\n"
-    "                         by side, findings marked and explained\n"
-    "  -o, --output FILE      the text or JSON report to FILE (default stdout)\n"
-    "      --fail-on LEVEL    exit 1 when a finding of LEVEL or worse is found: error\n"
-    "                         (default), warning, info, or never\n"
-    "      --show LEVEL       report findings of LEVEL or worse (default info)\n"
-    "      --weak X           a unit below confidence X is weak (default 0.5)\n"
-    "      --presplit, --jsonl, --records, --lexicon FILE, --no-lexicon,\n"
-    "      --src-lang L, --tgt-lang L, --rules DIR   as for align\n"
-    "  -j, --threads N        worker threads (default: all cores)\n"
-    "  -q, --quiet            no progress line and no final summary\n";
+enum {
+    O_JSON = CLI_LONG, O_HTML, O_FAIL_ON, O_SHOW, O_WEAK, O_PRESPLIT, O_JSONL, O_RECORDS,
+    O_LEXICON, O_NO_LEXICON, O_SRC_LANG, O_TGT_LANG, O_RULES
+};
+
+static const cli_opt opts[] = {
+    { "json", O_JSON, NULL, "JSON Lines: one object per finding, then a summary object per "
+                            "document" },
+    { "html", O_HTML, "FILE", "also write a self-contained HTML page: the abstracts side by "
+                              "side, findings marked and explained" },
+    { "output", 'o', "FILE", "the text or JSON report to FILE, replaced only when the run "
+                             "succeeds (default stdout)" },
+    { "fail-on", O_FAIL_ON, "LEVEL", "exit 1 when a finding of LEVEL or worse is found: error "
+                                     "(default), warning, info, or never" },
+    { "show", O_SHOW, "LEVEL", "report findings of LEVEL or worse: error, warning or info "
+                               "(default)" },
+    { "weak", O_WEAK, "X", "a unit below confidence X is weak (default 0.5)" },
+    { "presplit", O_PRESPLIT, NULL, "the texts hold one segment per line (as for align)" },
+    { "jsonl", O_JSONL, NULL, "read JSON Lines whatever the file name" },
+    { "records", O_RECORDS, NULL, "the arguments are sources of documents (records, "
+                                  "directories, JSON Lines), even two of them" },
+    { "lexicon", O_LEXICON, "FILE", "a TSV (id<TAB>en) or hunalign (en @ id) dictionary instead "
+                                    "of FreeDict" },
+    { "no-lexicon", O_NO_LEXICON, NULL, "no dictionary: length, numbers, names and cognates "
+                                        "only" },
+    { "src-lang", O_SRC_LANG, "L", "the source language (default id)" },
+    { "tgt-lang", O_TGT_LANG, "L", "the target language (default en)" },
+    { "rules", O_RULES, "DIR", "splitter rule files in DIR instead of the built-in ones" },
+    { "threads", 'j', "N", "worker threads (default: all cores)" },
+    { "quiet", 'q', NULL, "no progress line, notes or final summary" },
+    { "verbose", 'v', NULL, "the final summary even for a single document on stdout" },
+    { "help", 'h', NULL, "show this help" },
+    { NULL, 0, NULL, NULL },
+};
+
+static int check_main(int argc, char **argv);
+
+const cli_cmd cli_cmd_check = {
+    "check", check_main,
+    "check that each English abstract translates the whole Indonesian one",
+    "[OPTIONS] RECORD|DIR|BATCH.jsonl|-\n[OPTIONS] ID_FILE EN_FILE\n"
+    "[OPTIONS] --records RECORD|DIR|BATCH.jsonl...",
+    "Checks that the English abstract of each document translates the whole Indonesian one: "
+    "text with no counterpart, untranslated sentences, numbers and acronyms on one side "
+    "only, weak units, merges, keyword lists that differ, missing abstracts. Exit status 1 "
+    "when a finding reaches --fail-on.",
+    opts,
+};
 
 typedef struct {
     sl_pipe_opts po;
     sl_check_opts co;
-    int json, records, jsonl, nolex, threads, quiet, fail_on, show;
+    int json, records, jsonl, nolex, threads, quiet, verbose, fail_on, show;
     const char *outpath, *htmlpath, *lexpath;
 } opts_t;
 
@@ -225,35 +254,15 @@ static int run(const opts_t *o, const sl_pipe *p, const sl_checker *chk, char **
         status = CLI_FAIL;
     if (status != CLI_OK)
         return status;
-    if (!o->quiet && (r.docs > 1 || o->outpath))
+    if (!o->quiet && (r.docs > 1 || o->outpath || o->verbose))
         cli_msg("checked %zu document%s: %zu complete, %zu with warnings, %zu with errors",
                 r.docs, r.docs == 1 ? "" : "s", r.complete + r.by_verdict[SL_SEV_INFO],
                 r.by_verdict[SL_SEV_WARNING], r.by_verdict[SL_SEV_ERROR]);
     return r.worst >= o->fail_on ? CLI_FAIL : CLI_OK;
 }
 
-int cli_check(int argc, char **argv)
+static int check_main(int argc, char **argv)
 {
-    static const struct option lopts[] = {
-        { "json", no_argument, NULL, 'J' },
-        { "html", required_argument, NULL, 'H' },
-        { "output", required_argument, NULL, 'o' },
-        { "fail-on", required_argument, NULL, 'F' },
-        { "show", required_argument, NULL, 'S' },
-        { "weak", required_argument, NULL, 'w' },
-        { "presplit", no_argument, NULL, 'p' },
-        { "jsonl", no_argument, NULL, 'L' },
-        { "records", no_argument, NULL, 'R' },
-        { "lexicon", required_argument, NULL, 'x' },
-        { "no-lexicon", no_argument, NULL, 'X' },
-        { "src-lang", required_argument, NULL, 's' },
-        { "tgt-lang", required_argument, NULL, 't' },
-        { "rules", required_argument, NULL, 'r' },
-        { "threads", required_argument, NULL, 'j' },
-        { "quiet", no_argument, NULL, 'q' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
     opts_t o;
     memset(&o, 0, sizeof o);
     sl_align_opts_default(&o.po.align);
@@ -263,40 +272,40 @@ int cli_check(int argc, char **argv)
     o.show = SL_SEV_INFO;
     int c;
     char *end;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "o:j:qh", lopts, NULL)) != -1) {
+    while ((c = cli_getopt(&cli_cmd_check, argc, argv)) != -1) {
         switch (c) {
-        case 'J': o.json = 1; break;
-        case 'H': o.htmlpath = optarg; break;
+        case O_JSON: o.json = 1; break;
+        case O_HTML: o.htmlpath = optarg; break;
         case 'o': o.outpath = optarg; break;
-        case 'F':
-        case 'S': {
+        case O_FAIL_ON:
+        case O_SHOW: {
             int l = level(optarg);
-            if (l < 0 || (c == 'S' && l > SL_SEV_ERROR)) {
-                cli_msg("check: --%s takes %s", c == 'F' ? "fail-on" : "show",
-                        c == 'F' ? "error, warning, info or never" : "error, warning or info");
+            if (l < 0 || (c == O_SHOW && l > SL_SEV_ERROR)) {
+                cli_msg("check: --%s takes %s", c == O_FAIL_ON ? "fail-on" : "show",
+                        c == O_FAIL_ON ? "error, warning, info or never"
+                                       : "error, warning or info");
                 return CLI_USAGE;
             }
-            if (c == 'F')
+            if (c == O_FAIL_ON)
                 o.fail_on = l;
             else
                 o.show = l;
             break;
         }
-        case 'w': o.co.weak = strtod(optarg, &end);
+        case O_WEAK: o.co.weak = strtod(optarg, &end);
             if (*end || o.co.weak < 0 || o.co.weak > 1) {
                 cli_msg("check: --weak takes a number from 0 to 1");
                 return CLI_USAGE;
             }
             break;
-        case 'p': o.po.presplit = 1; break;
-        case 'L': o.jsonl = 1; break;
-        case 'R': o.records = 1; break;
-        case 'x': o.lexpath = optarg; break;
-        case 'X': o.nolex = 1; break;
-        case 's': o.po.align.src_lang = optarg; break;
-        case 't': o.po.align.tgt_lang = optarg; break;
-        case 'r': o.po.rules_dir = optarg; break;
+        case O_PRESPLIT: o.po.presplit = 1; break;
+        case O_JSONL: o.jsonl = 1; break;
+        case O_RECORDS: o.records = 1; break;
+        case O_LEXICON: o.lexpath = optarg; break;
+        case O_NO_LEXICON: o.nolex = 1; break;
+        case O_SRC_LANG: o.po.align.src_lang = optarg; break;
+        case O_TGT_LANG: o.po.align.tgt_lang = optarg; break;
+        case O_RULES: o.po.rules_dir = optarg; break;
         case 'j': o.threads = (int)strtol(optarg, &end, 10);
             if (*end || o.threads < 1) {
                 cli_msg("check: --threads takes a positive number");
@@ -305,16 +314,15 @@ int cli_check(int argc, char **argv)
             o.po.align.threads = o.threads;
             break;
         case 'q': o.quiet = 1; break;
-        case 'h': return cli_print(usage);
-        default: fputs(usage, stderr); return CLI_USAGE;
+        case 'v': o.verbose = 1; break;
+        case 'h': return cli_help(&cli_cmd_check);
+        default: return cli_usage(&cli_cmd_check);
         }
     }
     int npaths = argc - optind;
     int pair = npaths == 2 && !o.records && !o.jsonl;
-    if (npaths < 1 || (npaths > 2 && !o.records && !o.jsonl)) {
-        fputs(usage, stderr);
-        return CLI_USAGE;
-    }
+    if (npaths < 1 || (npaths > 2 && !o.records && !o.jsonl))
+        return cli_usage(&cli_cmd_check);
     int failed;
     sl_lexicon *lex = cli_lexicon(o.lexpath, o.nolex, o.po.align.src_lang, o.po.align.tgt_lang,
                                   o.quiet, 0, &failed);

@@ -4,12 +4,28 @@
 #include "selaras/segeval.h"
 #include "selaras/text.h"
 
+#include <getopt.h>
 #include <string.h>
 
-static const char usage[] =
-    "usage: selaras eval GOLD TEST [GOLD TEST ...]   (alignment beads; in a batch,\n"
-    "                                                  documents between blank lines)\n"
-    "       selaras eval --segments GOLD PRED         (sentence boundaries)\n";
+enum { O_SEGMENTS = CLI_LONG };
+
+static const cli_opt opts[] = {
+    { "segments", O_SEGMENTS, NULL, "score sentence boundaries: GOLD and PRED hold one "
+                                    "sentence a line and an empty line after each paragraph" },
+    { "help", 'h', NULL, "show this help" },
+    { NULL, 0, NULL, NULL },
+};
+
+static int eval_main(int argc, char **argv);
+
+const cli_cmd cli_cmd_eval = {
+    "eval", eval_main, "score segmentation or alignment against gold",
+    "GOLD TEST [GOLD TEST]...\n--segments GOLD PRED",
+    "Scores alignment beads ([i,j]:[k] a line, the documents of a batch between blank lines) "
+    "against gold beads with strict and lax precision, recall and F1, summed over the pairs "
+    "of files; or, with --segments, sentence boundaries against gold.",
+    opts,
+};
 
 static int load_beads(const char *path, sl_ebeads *b, sl_error *err)
 {
@@ -84,14 +100,20 @@ static int eval_segments(const char *gold, const char *pred)
     return cli_out_close(&o, 1) ? CLI_FAIL : CLI_OK;
 }
 
-int cli_eval(int argc, char **argv)
+static int eval_main(int argc, char **argv)
 {
-    if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0))
-        return cli_print(usage);
-    if (argc == 4 && strcmp(argv[1], "--segments") == 0)
-        return eval_segments(argv[2], argv[3]);
-    if (argc >= 3 && (argc - 1) % 2 == 0 && argv[1][0] != '-')
-        return eval_beads(argc - 1, argv + 1);
-    fputs(usage, stderr);
-    return CLI_USAGE;
+    int c, segments = 0;
+    while ((c = cli_getopt(&cli_cmd_eval, argc, argv)) != -1) {
+        switch (c) {
+        case O_SEGMENTS: segments = 1; break;
+        case 'h': return cli_help(&cli_cmd_eval);
+        default: return cli_usage(&cli_cmd_eval);
+        }
+    }
+    int n = argc - optind;
+    if (segments && n == 2)
+        return eval_segments(argv[optind], argv[optind + 1]);
+    if (!segments && n >= 2 && n % 2 == 0)
+        return eval_beads(n, argv + optind);
+    return cli_usage(&cli_cmd_eval);
 }

@@ -19,14 +19,25 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static const char usage[] =
-    "usage: selaras merge [-o FILE] SHARD_OUTPUT...\n"
-    "joins the outputs of `selaras align --shard K/N -o SHARD_OUTPUT`, one for each\n"
-    "K from 1 to N, into the output of one run over the whole input; each needs its\n"
-    "index SHARD_OUTPUT.shard. Moses outputs are given by their prefix, as -o took them;\n"
-    "any output may be given by its index instead (part.*.shard).\n"
-    "options:\n"
-    "  -o, --output FILE      output file (moses: FILE.ID and FILE.EN); default stdout\n";
+static const cli_opt opts[] = {
+    { "output", 'o', "FILE", "write to FILE (Moses: FILE.ID and FILE.EN), replaced only when "
+                             "the merge succeeds (default stdout)" },
+    { "verbose", 'v', NULL, "say what was written" },
+    { "help", 'h', NULL, "show this help" },
+    { NULL, 0, NULL, NULL },
+};
+
+static int merge_main(int argc, char **argv);
+
+const cli_cmd cli_cmd_merge = {
+    "merge", merge_main, "join the outputs of align --shard K/N into one run's output",
+    "[-o FILE] SHARD_OUTPUT...",
+    "Joins the outputs of selaras align --shard K/N -o SHARD_OUTPUT, one for each K from 1 to "
+    "N, given in any order, into the bytes one run over the whole input writes. Each needs "
+    "its index SHARD_OUTPUT.shard. Moses outputs are given by their prefix, as -o took them; "
+    "any output may be given by its index instead (part.*.shard).",
+    opts,
+};
 
 enum { COPY = 1 << 16, COMMIT = 1 << 20 };
 
@@ -235,27 +246,30 @@ static int join(part_t *parts, size_t n, cli_out *out)
     return status;
 }
 
-int cli_merge(int argc, char **argv)
+/* The documents the shards hold between them. */
+static unsigned long long total_docs(const part_t *parts, size_t n)
 {
-    static const struct option lopts[] = {
-        { "output", required_argument, NULL, 'o' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
+    unsigned long long docs = 0;
+    for (size_t i = 0; i < n; i++)
+        docs += parts[i].ix.docs;
+    return docs;
+}
+
+static int merge_main(int argc, char **argv)
+{
     const char *outpath = NULL;
-    int c;
-    while ((c = getopt_long(argc, argv, "o:h", lopts, NULL)) != -1) {
+    int c, verbose = 0;
+    while ((c = cli_getopt(&cli_cmd_merge, argc, argv)) != -1) {
         switch (c) {
         case 'o': outpath = optarg; break;
-        case 'h': return cli_print(usage);
-        default: fputs(usage, stderr); return CLI_USAGE;
+        case 'v': verbose = 1; break;
+        case 'h': return cli_help(&cli_cmd_merge);
+        default: return cli_usage(&cli_cmd_merge);
         }
     }
     size_t n = (size_t)(argc - optind);
-    if (n == 0) {
-        fputs(usage, stderr);
-        return CLI_USAGE;
-    }
+    if (n == 0)
+        return cli_usage(&cli_cmd_merge);
     part_t *parts = calloc(n, sizeof *parts);
     if (!parts) {
         cli_msg("out of memory");
@@ -300,6 +314,9 @@ int cli_merge(int argc, char **argv)
     for (int j = 0; j < nout; j++)
         if (cli_out_close(&out[j], status == CLI_OK) && status == CLI_OK)
             status = CLI_FAIL;
+    if (status == CLI_OK && verbose)
+        cli_msg("merged %llu documents from %zu shards into %s", total_docs(parts, n),
+                n, outpath && strcmp(outpath, "-") != 0 ? outpath : "<stdout>");
     for (size_t i = 0; i < n; i++) {
         for (int j = 0; j < CLI_SHARD_FILES; j++) {
             if (parts[i].fd[j] >= 0)

@@ -9,42 +9,60 @@
 
 enum { CHUNK = 1 << 18 };
 
-static const char usage[] =
-    "usage: selaras split --lang id|en [--lines] [--rules DIR] [-o FILE] [FILE|-]...\n";
+enum { O_LINES = CLI_LONG };
 
-int cli_split(int argc, char **argv)
+static const cli_opt opts[] = {
+    { "lang", 'l', "L", "the language of the text: id, en, or another (split with the common "
+                        "rules, and a note says so); required" },
+    { "lines", O_LINES, NULL, "every input line is a paragraph (a corpus of one sentence or "
+                              "paragraph a line)" },
+    { "rules", 'r', "DIR", "read the rules from DIR/common.txt and DIR/L.txt where they exist, "
+                           "instead of the built-in ones" },
+    { "output", 'o', "FILE", "write to FILE, replaced only when the run succeeds (default "
+                             "stdout)" },
+    { "quiet", 'q', NULL, "no notes (errors still go to stderr)" },
+    { "verbose", 'v', NULL, "say what was written" },
+    { "help", 'h', NULL, "show this help" },
+    { NULL, 0, NULL, NULL },
+};
+
+static int split_main(int argc, char **argv);
+
+const cli_cmd cli_cmd_split = {
+    "split", split_main, "split text into sentences (one per line)",
+    "--lang L [OPTIONS] [FILE|-]...",
+    "Splits UTF-8 text into sentences: one sentence a line, an empty line after each "
+    "paragraph. Paragraphs are separated by blank lines; a single line break inside one is "
+    "a space (text copied from a PDF). Reads stdin without FILE, or for -.",
+    opts,
+};
+
+static int split_main(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        { "lang", required_argument, NULL, 'l' },
-        { "lines", no_argument, NULL, 'L' },
-        { "rules", required_argument, NULL, 'r' },
-        { "output", required_argument, NULL, 'o' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
     const char *lang = NULL, *rules = NULL, *outpath = NULL;
-    int flags = 0, c;
-    while ((c = getopt_long(argc, argv, "l:r:o:h", opts, NULL)) != -1) {
+    int flags = 0, c, quiet = 0, verbose = 0;
+    while ((c = cli_getopt(&cli_cmd_split, argc, argv)) != -1) {
         switch (c) {
         case 'l': lang = optarg; break;
-        case 'L': flags |= SL_SEG_LINES; break;
+        case O_LINES: flags |= SL_SEG_LINES; break;
         case 'r': rules = optarg; break;
         case 'o': outpath = optarg; break;
-        case 'h': return cli_print(usage);
-        default: fputs(usage, stderr); return CLI_USAGE;
+        case 'q': quiet = 1; break;
+        case 'v': verbose = 1; break;
+        case 'h': return cli_help(&cli_cmd_split);
+        default: return cli_usage(&cli_cmd_split);
         }
     }
     if (!lang) {
         cli_msg("split: --lang is required");
-        fputs(usage, stderr);
-        return CLI_USAGE;
+        return cli_usage(&cli_cmd_split);
     }
     sl_error err;
     sl_error_clear(&err);
     sl_seg *seg = sl_seg_new(lang, rules, &err);
     if (!seg)
         return cli_report(&err);
-    if (sl_seg_generic(seg))
+    if (sl_seg_generic(seg) && !quiet)
         cli_msg("note: no sentence rules for '%s': splitting with the common rules", lang);
     cli_out out;
     if (cli_out_open(&out, outpath)) {
@@ -53,6 +71,7 @@ int cli_split(int argc, char **argv)
     }
     int status = CLI_OK;
     int nfiles = argc - optind;
+    size_t nsent = 0;
     for (int k = 0; k < (nfiles ? nfiles : 1) && status != CLI_FAIL; k++) {
         const char *path = nfiles ? argv[optind + k] : "-";
         sl_text t;
@@ -70,6 +89,7 @@ int cli_split(int argc, char **argv)
                 status = cli_report(&err);
                 break;
             }
+            nsent += s.n;
             for (size_t i = 0; i < s.n; i++) {
                 fwrite(s.text + s.v[i].off, 1, s.v[i].len, out.f);
                 fputc('\n', out.f);
@@ -87,6 +107,9 @@ int cli_split(int argc, char **argv)
     }
     if (cli_out_close(&out, status == CLI_OK) && status == CLI_OK)
         status = CLI_FAIL;
+    if (status == CLI_OK && verbose)
+        cli_msg("wrote %zu sentence%s from %d file%s to %s", nsent, nsent == 1 ? "" : "s",
+                nfiles ? nfiles : 1, nfiles > 1 ? "s" : "", outpath ? outpath : "<stdout>");
     sl_seg_free(seg);
     return status;
 }

@@ -6,35 +6,44 @@
 #include <getopt.h>
 #include <string.h>
 
-static const char usage[] =
-    "usage: selaras srx [--omegat] [--rules DIR] [-o FILE]\n"
-    "  writes the Indonesian and English sentence rules as SRX 2.0 (OmegaT,\n"
-    "  Okapi); --omegat writes OmegaT 3.6's segmentation.conf instead\n";
+enum { O_OMEGAT = CLI_LONG, O_RULES };
 
-int cli_srx(int argc, char **argv)
+static const cli_opt opts[] = {
+    { "omegat", O_OMEGAT, NULL, "write OmegaT 3.6's own format (a segmentation.conf for the "
+                                "project's omegat/ folder or OmegaT's configuration folder)" },
+    { "rules", O_RULES, "DIR", "the splitter's rule files in DIR instead of the built-in ones" },
+    { "output", 'o', "FILE", "write to FILE, replaced only when the run succeeds (default "
+                             "stdout)" },
+    { "help", 'h', NULL, "show this help" },
+    { NULL, 0, NULL, NULL },
+};
+
+static int srx_main(int argc, char **argv);
+
+const cli_cmd cli_cmd_srx = {
+    "srx", srx_main, "write the splitters' rules as SRX 2.0 (--omegat: OmegaT's format)",
+    "[--omegat] [--rules DIR] [-o FILE]",
+    "Writes the Indonesian and English sentence rules of the splitter as SRX 2.0, so that a "
+    "CAT tool (OmegaT, Okapi) segments a text as selaras did and the units of its TMX match "
+    "sentence by sentence.",
+    opts,
+};
+
+static int srx_main(int argc, char **argv)
 {
-    static const struct option opts[] = {
-        { "omegat", no_argument, NULL, 'O' },
-        { "rules", required_argument, NULL, 'r' },
-        { "output", required_argument, NULL, 'o' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
-    };
     const char *rules = NULL, *outpath = NULL;
     int omegat = 0, c;
-    while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+    while ((c = cli_getopt(&cli_cmd_srx, argc, argv)) != -1) {
         switch (c) {
-        case 'O': omegat = 1; break;
-        case 'r': rules = optarg; break;
+        case O_OMEGAT: omegat = 1; break;
+        case O_RULES: rules = optarg; break;
         case 'o': outpath = optarg; break;
-        case 'h': return cli_print(usage);
-        default: fputs(usage, stderr); return CLI_USAGE;
+        case 'h': return cli_help(&cli_cmd_srx);
+        default: return cli_usage(&cli_cmd_srx);
         }
     }
-    if (optind != argc) {
-        fputs(usage, stderr);
-        return CLI_USAGE;
-    }
+    if (optind != argc)
+        return cli_usage(&cli_cmd_srx);
     sl_error err;
     sl_error_clear(&err);
     sl_seg *id = sl_seg_new("id", rules, &err), *en = id ? sl_seg_new("en", rules, &err) : NULL;

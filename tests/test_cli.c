@@ -1,6 +1,7 @@
 /* test_cli.c — the selaras program end to end: bad input, exit codes, and
  * the segmentation figures on the gold data when ../shared/data is present. */
 #include "tests.h"
+#include "../src/cli.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -78,6 +79,95 @@ static void test_usage_errors(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "no sentence rules for 'de'"));
     CU_ASSERT_EQUAL(run("no-such-command"), 2);
     CU_ASSERT_EQUAL(run("--help"), 0);
+}
+
+/* ---- the command line: help, version, usage ---------------------------- */
+
+/* Does text name option --name (not merely a longer one, --jsonl for --json)? */
+static int names_option(const char *text, const char *name)
+{
+    char want[80];
+    snprintf(want, sizeof want, "--%s", name);
+    size_t n = strlen(want);
+    for (const char *p = text; (p = strstr(p, want)); p += n) {
+        char after = p[n];
+        if (!(after >= 'a' && after <= 'z') && after != '-')
+            return 1;
+    }
+    return 0;
+}
+
+/* Every option a command's parser accepts (its table, the same one the
+ * parser is built from) is in its --help, which goes to stdout with exit
+ * status 0; `selaras help CMD` prints the same bytes. */
+static void test_help_lists_every_option(void)
+{
+    for (size_t i = 0; cli_commands[i]; i++) {
+        const cli_cmd *c = cli_commands[i];
+        char args[128], want[128];
+        snprintf(args, sizeof args, "%s --help", c->name);
+        CU_ASSERT_EQUAL(run(args), 0);
+        CU_ASSERT_STRING_EQUAL(slurp(TMP ".err"), "");
+        char *help = strdup(slurp(TMP ".out"));
+        CU_ASSERT_PTR_NOT_NULL_FATAL(help);
+        snprintf(want, sizeof want, "usage: selaras %s ", c->name);
+        CU_ASSERT_EQUAL(strncmp(help, want, strlen(want)), 0);
+        size_t nopts = 0;
+        for (const cli_opt *o = c->opts; o->name; o++, nopts++) {
+            if (!names_option(help, o->name))
+                printf("\n  selaras %s --help does not list --%s", c->name, o->name);
+            CU_ASSERT(names_option(help, o->name));
+            if (o->key < CLI_LONG) { /* the short form beside the long one */
+                snprintf(want, sizeof want, "-%c, --%s", o->key, o->name);
+                CU_ASSERT_PTR_NOT_NULL(strstr(help, want));
+            }
+            CU_ASSERT_PTR_NOT_NULL(o->help);
+        }
+        CU_ASSERT(nopts >= 1 && nopts <= CLI_MAXOPTS);
+        CU_ASSERT(names_option(help, "help"));
+        snprintf(args, sizeof args, "help %s", c->name);
+        CU_ASSERT_EQUAL(run(args), 0);
+        CU_ASSERT_STRING_EQUAL(slurp(TMP ".out"), help);
+        /* an unknown option: the usage on stderr, nothing on stdout, exit 2 */
+        snprintf(args, sizeof args, "%s --no-such-option", c->name);
+        CU_ASSERT_EQUAL(run(args), 2);
+        CU_ASSERT_STRING_EQUAL(slurp(TMP ".out"), "");
+        snprintf(want, sizeof want, "usage: selaras %s ", c->name);
+        CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), want));
+        CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "'--no-such-option'"));
+        free(help);
+    }
+    /* the overview names every command */
+    CU_ASSERT_EQUAL(run("help"), 0);
+    char *all = strdup(slurp(TMP ".out"));
+    CU_ASSERT_PTR_NOT_NULL_FATAL(all);
+    for (size_t i = 0; cli_commands[i]; i++) {
+        char want[64];
+        snprintf(want, sizeof want, "\n  %-8s ", cli_commands[i]->name);
+        CU_ASSERT_PTR_NOT_NULL(strstr(all, want));
+    }
+    CU_ASSERT_EQUAL(run("--help"), 0);
+    CU_ASSERT_STRING_EQUAL(slurp(TMP ".out"), all);
+    free(all);
+    CU_ASSERT_EQUAL(run("help no-such-command"), 2);
+    CU_ASSERT_STRING_EQUAL(slurp(TMP ".out"), "");
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "unknown command 'no-such-command'"));
+}
+
+/* -V and --version print the Makefile's VERSION, which the TMX header
+ * carries too. */
+static void test_version(void)
+{
+    char want[64];
+    snprintf(want, sizeof want, "selaras %s\n", cli_version);
+    CU_ASSERT_EQUAL(run("-V"), 0);
+    CU_ASSERT_STRING_EQUAL(slurp(TMP ".out"), want);
+    CU_ASSERT_EQUAL(run("--version"), 0);
+    CU_ASSERT_STRING_EQUAL(slurp(TMP ".out"), want);
+    CU_ASSERT_EQUAL(run("--version extra"), 2);
+    CU_ASSERT_EQUAL(run("align ../samples/001_law.txt"), 0);
+    snprintf(want, sizeof want, "creationtoolversion=\"%s\"", cli_version);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".out"), want));
 }
 
 static void test_crlf_bom(void)
@@ -633,6 +723,10 @@ static void test_write_error_reported_once(void)
     expect_write_error("split --help");
     expect_write_error("srx --help");
     expect_write_error("eval --help");
+    expect_write_error("check --help");
+    expect_write_error("merge --help");
+    expect_write_error("help align");
+    expect_write_error("-V");
     expect_write_error("align ../samples/001_law.txt");
     expect_write_error("align -f json --records ../samples/001_law.txt ../samples/002_medicine.txt");
     expect_write_error("split --lang id ../samples/001_law.txt");
@@ -1067,6 +1161,9 @@ int test_cli_register(void)
     CU_pSuite s = CU_add_suite("cli", NULL, NULL);
     if (!s || !CU_add_test(s, "bad input", test_bad_input) ||
         !CU_add_test(s, "usage errors", test_usage_errors) ||
+        !CU_add_test(s, "--help lists every option the parser accepts",
+                     test_help_lists_every_option) ||
+        !CU_add_test(s, "-V, --version", test_version) ||
         !CU_add_test(s, "crlf and bom", test_crlf_bom) ||
         !CU_add_test(s, "stdin and -o", test_stdin_and_output_file) ||
         !CU_add_test(s, "gold figures", test_gold_figures) ||
