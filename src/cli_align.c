@@ -4,6 +4,7 @@
  * of threads. */
 #include "cli.h"
 #include "selaras/batch.h"
+#include "selaras/glossary.h"
 #include "selaras/input.h"
 #include "selaras/learn.h"
 #include "selaras/lexicon.h"
@@ -15,13 +16,14 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 
 enum {
     O_PRESPLIT = CLI_LONG, O_JSONL, O_RECORDS, O_LANGS, O_MIN_CONFIDENCE, O_UNALIGNED,
     O_LEXICON, O_NO_LEXICON, O_LEARN, O_SAVE_LEXICON, O_MAX_BEAD, O_SRC_LANG, O_TGT_LANG,
-    O_RULES, O_SKIP_BAD, O_SHARD
+    O_RULES, O_SKIP_BAD, O_SHARD, O_GLOSSARY, O_GLOSSARY_FORMAT
 };
 
 static const cli_opt opts[] = {
@@ -40,6 +42,11 @@ static const cli_opt opts[] = {
     { "min-confidence", O_MIN_CONFIDENCE, "X", "leave out units below confidence X (0-1)" },
     { "unaligned", O_UNALIGNED, "FILE", "list the unaligned sentences in FILE (TSV: document, "
                                         "language, index, text)" },
+    { "glossary", O_GLOSSARY, "FILE", "write the keyword pairs of the documents, split into "
+                                      "terms, as a glossary to FILE" },
+    { "glossary-format", O_GLOSSARY_FORMAT, "F", "tbx (TBX-Basic) or omegat (OmegaT's "
+                                                 "tab-separated glossary); default omegat for "
+                                                 "FILE.txt, .utf8, .tab or .tsv, else tbx" },
     { "lexicon", O_LEXICON, "FILE", "a TSV (id<TAB>en) or hunalign (en @ id) dictionary instead "
                                     "of FreeDict" },
     { "no-lexicon", O_NO_LEXICON, NULL, "no dictionary: length, numbers, names and cognates "
@@ -82,7 +89,8 @@ enum { NAMES = 10, NOTES = 16 };
 typedef struct {
     sl_pipe_opts po;
     int fmt, jsonl, records, nolex, threads, skip_bad, quiet, verbose, learn;
-    const char *save_lexicon;
+    int gloss_fmt; /* -1: by the file name */
+    const char *save_lexicon, *glossary;
     size_t shard_k, shard_n; /* n 0: the whole input */
     const char *outpath, *unaligned, *lexpath;
     char langs[2][64];
@@ -97,6 +105,7 @@ typedef struct {
     int n;
     cli_out un;
     cli_shard_out ix[2];
+    cli_out gl; /* --glossary (gl.f NULL when not asked for) */
 } outs_t;
 
 static int close_outs(outs_t *os, int ok)
@@ -106,6 +115,8 @@ static int close_outs(outs_t *os, int ok)
         rc |= cli_out_close(&os->out[k], ok);
     if (os->un.f)
         rc |= cli_out_close(&os->un, ok);
+    if (os->gl.f)
+        rc |= cli_out_close(&os->gl, ok);
     /* last, and kept only when every output was: an index never
      * describes bytes that are not there */
     for (int k = 0; k < 2; k++)
@@ -155,6 +166,7 @@ static int open_outs(outs_t *os, const opts_t *o)
         }
     }
     if ((o->unaligned && cli_out_open(&os->un, o->unaligned)) ||
+        (o->glossary && cli_out_open(&os->gl, o->glossary)) ||
         (o->shard_n && open_indexes(os, o))) {
         close_outs(os, 0);
         return -1;
@@ -253,6 +265,7 @@ typedef struct {
     skipped_t bad, missing;
     notes_t notes;
     cli_progress *prog;
+    sl_glossary *gl; /* --glossary: the keyword pairs, in input order */
 } run_t;
 
 /* Input a batch may skip with --skip-bad: a broken line or an unreadable
@@ -394,6 +407,11 @@ static int take(void *ctx, size_t index, const sl_item *it, int rc, const sl_doc
             sl_write_unaligned(r->os.un.f, &r->w.tmx, d);
     }
     piece(r, "doc", (long long)index);
+    if (r->gl) {
+        sl_error e;
+        if (sl_glossary_add_doc(r->gl, d, &e))
+            return cli_report(&e);
+    }
     if (d->rec.note[0]) {
         if (r->w.batch)
             note(&r->notes, d->rec.note);
@@ -440,18 +458,77 @@ static int parse_shard(const char *s, opts_t *o)
     return 0;
 }
 
+/* The format of --glossary FILE: as asked, or OmegaT's for the names
+ * OmegaT reads as tab-separated glossaries. */
+static int glossary_format(const opts_t *o)
+{
+    static const char *const tsv[] = { ".txt", ".utf8", ".tab", ".tsv" };
+    if (o->gloss_fmt >= 0)
+        return o->gloss_fmt;
+    size_t n = strlen(o->glossary);
+    for (size_t k = 0; k < sizeof tsv / sizeof *tsv; k++) {
+        size_t m = strlen(tsv[k]);
+        if (n > m && strcasecmp(o->glossary + n - m, tsv[k]) == 0)
+            return SL_GLOSS_OMEGAT;
+    }
+    return SL_GLOSS_TBX;
+}
+
+/* The glossary into its output's memory; a failed write shows when the
+ * output is closed. */
+static void write_glossary(run_t *r)
+{
+    const char *const lang[2] = { r->o->langs[0], r->o->langs[1] };
+    if (glossary_format(r->o) == SL_GLOSS_OMEGAT)
+        sl_glossary_write_omegat(r->os.gl.f, r->gl);
+    else
+        sl_glossary_write_tbx(r->os.gl.f, r->gl, lang, cli_version);
+}
+
+/* What the glossary left out, and with -v what it holds. */
+static void tell_glossary(const run_t *r, int status)
+{
+    sl_gloss_stats st;
+    sl_glossary_stats(r->gl, &st);
+    if (!r->o->quiet && st.unpaired)
+        cli_msg("glossary: %zu keyword list%s of different lengths: %zu term%s without a "
+                "counterpart left out", st.uneven, st.uneven == 1 ? "" : "s", st.unpaired,
+                st.unpaired == 1 ? "" : "s");
+    if (status != CLI_OK)
+        return;
+    size_t n = sl_glossary_size(r->gl);
+    if (!n && !r->o->quiet)
+        cli_msg("glossary: no keyword pairs in the input; %s has no terms", r->o->glossary);
+    else if (r->o->verbose)
+        cli_msg("wrote %zu term pair%s from %zu document%s to %s", n, n == 1 ? "" : "s",
+                st.docs, st.docs == 1 ? "" : "s", r->o->glossary);
+}
+
 /* Runs the sources through the pipeline and the writer. Each chunk is
  * committed whole; whatever stops the run, an in-place output ends with
  * the writer's tail (a closed TMX), a file target is left untouched. */
-static int run(const opts_t *o, const sl_pipe *p, char **paths, int npaths, int pair,
-               cli_progress *prog)
+static int run(const opts_t *o, const sl_pipe *p, const sl_lexicon *lex, char **paths,
+               int npaths, int pair, cli_progress *prog)
 {
     int status = CLI_OK;
     run_t r;
     memset(&r, 0, sizeof r);
     r.o = o;
-    if (open_outs(&r.os, o))
+    sl_featcfg *gcfg = NULL;
+    if (o->glossary) {
+        /* the aligner's evidence pairs the terms: same languages, same lexicon */
+        sl_error err;
+        if (!(gcfg = sl_featcfg_new(o->po.align.src_lang, o->po.align.tgt_lang, lex, &err)) ||
+            !(r.gl = sl_glossary_new(gcfg, &err))) {
+            sl_featcfg_free(gcfg);
+            return cli_report(&err);
+        }
+    }
+    if (open_outs(&r.os, o)) {
+        sl_glossary_free(r.gl);
+        sl_featcfg_free(gcfg);
         return CLI_FAIL;
+    }
     sl_writer *w = &r.w;
     w->fmt = o->fmt;
     w->f[0] = r.os.out[0].f;
@@ -490,6 +567,8 @@ static int run(const opts_t *o, const sl_pipe *p, char **paths, int npaths, int 
                 cli_shard_end(&r.os.ix[k], r.read);
         cli_out_tail(&r.os.out[0], NULL);
     }
+    if (r.gl && status == CLI_OK)
+        write_glossary(&r);
     if (close_outs(&r.os, status == CLI_OK) && status == CLI_OK)
         status = CLI_FAIL;
     tell_notes(&r.notes, o->quiet);
@@ -500,6 +579,10 @@ static int run(const opts_t *o, const sl_pipe *p, char **paths, int npaths, int 
     else if (status == CLI_OK && o->verbose && o->fmt == SL_FMT_MOSES)
         cli_msg("wrote %zu units from %zu documents to %s.%s and %s.%s", w->units, w->docs,
                 o->outpath, o->langs[0], o->outpath, o->langs[1]);
+    if (r.gl)
+        tell_glossary(&r, status);
+    sl_glossary_free(r.gl);
+    sl_featcfg_free(gcfg);
     return status;
 }
 
@@ -606,6 +689,7 @@ static int align_main(int argc, char **argv)
     memset(&o, 0, sizeof o);
     sl_align_opts_default(&o.po.align);
     o.fmt = -1;
+    o.gloss_fmt = -1;
     snprintf(o.langs[0], sizeof o.langs[0], "id");
     snprintf(o.langs[1], sizeof o.langs[1], "en");
     int c;
@@ -648,6 +732,13 @@ static int align_main(int argc, char **argv)
             }
             break;
         case O_UNALIGNED: o.unaligned = optarg; break;
+        case O_GLOSSARY: o.glossary = optarg; break;
+        case O_GLOSSARY_FORMAT:
+            if ((o.gloss_fmt = sl_gloss_format_parse(optarg)) < 0) {
+                cli_msg("align: --glossary-format takes tbx or omegat (not '%s')", optarg);
+                return CLI_USAGE;
+            }
+            break;
         case O_SKIP_BAD: o.skip_bad = 1; break;
         case O_SHARD:
             if (parse_shard(optarg, &o)) {
@@ -687,6 +778,15 @@ static int align_main(int argc, char **argv)
             return CLI_USAGE;
         }
     }
+    if (o.glossary && o.shard_n) {
+        cli_msg("align: --glossary does not go with --shard: the glossary is the whole "
+                "input's (run align --glossary once, or without --shard)");
+        return CLI_USAGE;
+    }
+    if (o.glossary && strcmp(o.glossary, "-") == 0 && (!o.outpath || strcmp(o.outpath, "-") == 0)) {
+        cli_msg("align: --glossary - needs -o FILE: stdout cannot take both");
+        return CLI_USAGE;
+    }
     int failed;
     sl_lexicon *lex = cli_lexicon(o.lexpath, o.nolex, o.po.align.src_lang, o.po.align.tgt_lang,
                                   o.quiet, o.learn, &failed);
@@ -709,7 +809,7 @@ static int align_main(int argc, char **argv)
             status = cli_report(&err);
     }
     if (status == CLI_OK)
-        status = run(&o, p, argv + optind, npaths, pair, &prog);
+        status = run(&o, p, lex, argv + optind, npaths, pair, &prog);
     sl_pipe_free(p);
     sl_lexicon_free(lex);
     return status;

@@ -13,15 +13,23 @@
 #   WORK_DIR where the OmegaT project and config directory are built
 #            (default: a new temporary directory, removed on success)
 # Environment: OMEGAT_JAR (default /usr/share/omegat/OmegaT.jar), JAVA
-# (default java), SRC_LANG (id), TGT_LANG (en).
+# (default java), SRC_LANG (id), TGT_LANG (en); GLOSSARIES: glossary files
+# (space-separated paths) for the project's glossary/ folder, and
+# GLOSSARY_TERMS: a file of "source TAB target" lines, the pairs OmegaT must
+# show from each of them.
 #
 # Builds PROJECT/{omegat.project,source,target,tm/auto,omegat} with the TMX in
 # tm/auto/ and the rules in omegat/segmentation.conf, runs OmegaT headless
 # (--mode=console-translate), fails when OmegaT's log shows the rules did not
 # load (it would silently use its defaults) and reports total and remaining
-# segments from omegat/project_stats.txt.
-# Exit: 0 every segment was translated from the memory; 1 some were not, or
-# the rules did not load; 2 usage or setup error; 77 skipped (no OmegaT/java).
+# segments from omegat/project_stats.txt. With GLOSSARIES, OmegaT also runs
+# omegat_glossary.groovy (--script): its own glossary loader and the search
+# of its Glossary pane over every segment; each glossary file must load with
+# one entry per pair of GLOSSARY_TERMS and OmegaT must show every pair on
+# some segment.
+# Exit: 0 every segment was translated from the memory (and every glossary
+# pair shown); 1 some were not, or the rules did not load; 2 usage or setup
+# error; 77 skipped (no OmegaT/java).
 set -u
 
 usage() { echo "usage: $0 SRC_DIR TMX SELARAS [WORK_DIR]" >&2; exit 2; }
@@ -57,6 +65,16 @@ mkdir -p "$proj/source" "$proj/target" "$proj/tm/auto" "$proj/omegat" \
          "$proj/glossary" "$proj/dictionary" "$conf" || exit 2
 cp "$src_dir"/*.txt "$proj/source/" || exit 2
 cp "$tmx" "$proj/tm/auto/" || exit 2
+script=
+if [ -n "${GLOSSARIES:-}" ]; then
+    terms=${GLOSSARY_TERMS:?GLOSSARIES needs GLOSSARY_TERMS}
+    [ -f "$terms" ] || { echo "omegat_check: no file $terms" >&2; exit 2; }
+    for g in $GLOSSARIES; do
+        cp "$g" "$proj/glossary/" || exit 2
+    done
+    script=$(cd "$(dirname "$0")" && pwd)/omegat_glossary.groovy
+    [ -f "$script" ] || { echo "omegat_check: no $script" >&2; exit 2; }
+fi
 
 cat >"$proj/omegat.project" <<EOF
 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -88,7 +106,7 @@ log=$work/omegat.log
 start=$(date +%s)
 "$java" -Djava.awt.headless=true -Duser.home="$work" -jar "$jar" \
     --mode=console-translate --config-dir="$conf" --disable-project-locking --no-team \
-    "$proj" >"$log" 2>&1
+    ${script:+--script="$script"} "$proj" >"$log" 2>&1
 rc=$?
 secs=$(( $(date +%s) - start ))
 # OmegaT also logs to CONFIG/logs/
@@ -126,6 +144,28 @@ if [ "$remaining" != 0 ] || [ "$total" = 0 ]; then
     echo "omegat_check: target text (untranslated segments stay Indonesian):"
     cat "$proj"/target/*.txt 2>/dev/null | head -20
 fi
+# the glossaries: loaded whole, and every pair shown where its source term is
+for g in ${GLOSSARIES:-}; do
+    name=$(basename "$g")
+    want=$(awk -F'\t' 'NF >= 2 { n++ } END { print n + 0 }' "$terms")
+    loaded=$(awk -F'\t' -v f="$name" '$1 == "GLOSSARY-FILE" && $2 == f { print $3 }' "$log")
+    if [ "$loaded" != "$want" ]; then
+        echo "omegat_check: OmegaT loaded ${loaded:-nothing} from glossary $name, $want entries expected:"
+        grep -E 'GLOSSARY-ERROR|Exception' "$log" | head -5
+        status=1
+        continue
+    fi
+    missing=$(awk -F'\t' -v f="$name" '
+        FNR == NR { if ($1 == "GLOSSARY-HIT" && $2 == f) shown[$4 "\t" $5] = 1; next }
+        NF >= 2 && !(($1 "\t" $2) in shown) { print "  " $1 " = " $2 }' "$log" "$terms")
+    if [ -n "$missing" ]; then
+        echo "omegat_check: glossary $name: OmegaT shows these pairs on no segment:"
+        echo "$missing"
+        status=1
+    else
+        echo "omegat_check: glossary $name: $loaded entries loaded, every pair shown"
+    fi
+done
 if [ $status = 0 ] && [ $keep = 0 ]; then
     rm -rf "$work"
 fi

@@ -405,20 +405,28 @@ static void test_rules_override(void)
 
 
 /* OmegaT, headless, with selaras's SRX rules and TMX: every Indonesian
- * sentence of the record's abstract must be translated from the memory. */
+ * sentence of the record's abstract must be translated from the memory;
+ * and with selaras's glossaries of the record's keywords (TBX and OmegaT's
+ * own format) in the project's glossary/ folder, OmegaT must show every
+ * term pair on the keyword line. */
 static void omegat_record(const char *record)
 {
     char cmd[4096];
     /* the source: the abstract's sentences on one line, as a translator
-     * would paste the abstract; the memory: selaras's TMX of the record */
+     * would paste the abstract, and the keyword line on the next; the
+     * memory: selaras's TMX of the record; the glossaries: its keywords */
     snprintf(cmd, sizeof cmd,
              "rm -rf " TMP ".omt && mkdir -p " TMP ".omt/src && "
-             "%s align -o " TMP ".omt/mem.tmx %s 2>/dev/null && "
-             "%s align -f tsv %s 2>/dev/null | awk -F'\\t' '$4 ~ /^[0-9]+-[0-9]+$/ && $1 != \"\" "
-             "{ printf \"%%s%%s\", sep, $1; sep = \" \" } END { print \"\" }' > " TMP ".omt/src/abstrak.txt",
+             "%s align -q -o " TMP ".omt/mem.tmx --glossary " TMP ".omt/keywords.tbx %s && "
+             "%s align -q -f tsv --glossary " TMP ".omt/keywords.utf8 %s | awk -F'\\t' "
+             "'$4 ~ /^[0-9]+-[0-9]+$/ && $1 != \"\" { printf \"%%s%%s\", sep, $1; sep = \" \" } "
+             "$4 == \"keywords\" { kw = $1 } END { print \"\"; if (kw != \"\") print kw }' > "
+             TMP ".omt/src/abstrak.txt",
              test_bin(), record, test_bin(), record);
     CU_ASSERT_EQUAL_FATAL(test_run(cmd), 0);
-    snprintf(cmd, sizeof cmd, "sh ../tests/omegat_check.sh " TMP ".omt/src " TMP ".omt/mem.tmx %s "
+    snprintf(cmd, sizeof cmd, "GLOSSARIES='" TMP ".omt/keywords.tbx " TMP ".omt/keywords.utf8' "
+             "GLOSSARY_TERMS=" TMP ".omt/keywords.utf8 "
+             "sh ../tests/omegat_check.sh " TMP ".omt/src " TMP ".omt/mem.tmx %s "
              TMP ".omt/work > " TMP ".omt/log 2>&1", test_bin());
     int rc = test_run(cmd);
     if (rc == 77) {
@@ -428,6 +436,11 @@ static void omegat_record(const char *record)
     if (rc != 0)
         printf("\n  OmegaT on %s:\n%s", record, slurp(TMP ".omt/log"));
     CU_ASSERT_EQUAL(rc, 0);
+    /* the keywords were there to be shown */
+    const char *log = slurp(TMP ".omt/log");
+    if (strstr(record, "samples/"))
+        CU_ASSERT_PTR_NOT_NULL(strstr(log, "glossary keywords.tbx: 4 entries loaded, every pair shown"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(log, "glossary keywords.utf8: "));
 }
 
 static void test_omegat(void)
@@ -1156,6 +1169,136 @@ static void test_shard_errors(void)
     rmtmp(d);
 }
 
+/* ---- keyword glossaries -------------------------------------------------- */
+
+/* How many times part occurs in s. */
+static int occurrences(const char *s, const char *part)
+{
+    int n = 0;
+    for (const char *p = s; (p = strstr(p, part)); p += strlen(part))
+        n++;
+    return n;
+}
+
+/* align --glossary: the keyword pairs of every record as TBX-Basic (read
+ * back) or OmegaT's glossary (by the file name or --glossary-format), the
+ * same bytes with any thread count, written like every output (replaced
+ * only when the run succeeds), and the usage errors. */
+static void test_align_glossary(void)
+{
+    const char *d = mktmp();
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    char args[2048];
+    /* TBX-Basic: well-formed, one termEntry per pair, read back */
+    const char *tbx = path_in(d, "kw.tbx");
+    snprintf(args, sizeof args, "align -v -o %s/mem.tmx --glossary %s ../samples", d, tbx);
+    CU_ASSERT_EQUAL_FATAL(run(args), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "wrote 34 term pairs from 8 documents"));
+    CU_ASSERT(is_wellformed_xml(tbx));
+    xmlDoc *doc = xmlReadFile(tbx, NULL, XML_PARSE_NONET);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    xmlNode *root = xmlDocGetRootElement(doc);
+    CU_ASSERT_STRING_EQUAL((const char *)root->name, "martif");
+    int nentries = 0, pair_found = 0;
+    for (xmlNode *t = root->children; t; t = t->next) {
+        if (t->type != XML_ELEMENT_NODE || strcmp((const char *)t->name, "text") != 0)
+            continue;
+        for (xmlNode *b = t->children; b; b = b->next)
+            for (xmlNode *e = b->children; e; e = e->next) {
+                if (e->type != XML_ELEMENT_NODE)
+                    continue;
+                CU_ASSERT_STRING_EQUAL((const char *)e->name, "termEntry");
+                nentries++;
+                xmlChar *text = xmlNodeGetContent(e);
+                if (strstr((const char *)text, "kewenangan daerah") &&
+                    strstr((const char *)text, "regional authority"))
+                    pair_found++;
+                xmlFree(text);
+            }
+    }
+    xmlFreeDoc(doc);
+    CU_ASSERT_EQUAL(nentries, 34);
+    CU_ASSERT_EQUAL(pair_found, 1);
+    char *a = read_all(tbx);
+    CU_ASSERT_PTR_NOT_NULL(strstr(a, "<martif type=\"TBX-Basic\" xml:lang=\"en\">"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(a, "<langSet xml:lang=\"id\">"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(a, "<term>SMP</term>"));
+    /* any thread count, the same bytes */
+    snprintf(args, sizeof args, "align -j 1 -q -o %s/mem1.tmx --glossary %s/kw1.tbx ../samples", d, d);
+    CU_ASSERT_EQUAL(run(args), 0);
+    char *b = read_all(path_in(d, "kw1.tbx"));
+    CU_ASSERT_STRING_EQUAL(a, b);
+    free(a);
+    free(b);
+
+    /* OmegaT's format: by the name, or asked for */
+    snprintf(args, sizeof args, "align -q -f tsv --glossary %s/kw.utf8 ../samples", d);
+    CU_ASSERT_EQUAL(run(args), 0);
+    a = read_all(path_in(d, "kw.utf8"));
+    CU_ASSERT_EQUAL(occurrences(a, "\n"), 34);
+    CU_ASSERT_EQUAL(occurrences(a, "\t"), 68);
+    CU_ASSERT_PTR_NOT_NULL(strstr(a, "\nSMP\tjunior high school\tkeywords of 005_education\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(a, "\npupuk hayati\tbiofertiliser\tkeywords of 006_agriculture\n"));
+    snprintf(args, sizeof args, "align -q --glossary-format omegat --glossary %s/kw.gl ../samples", d);
+    CU_ASSERT_EQUAL(run(args), 0);
+    b = read_all(path_in(d, "kw.gl"));
+    CU_ASSERT_STRING_EQUAL(a, b);
+    free(b);
+    snprintf(args, sizeof args, "align -q --glossary-format tbx --glossary %s/kw.txt ../samples", d);
+    CU_ASSERT_EQUAL(run(args), 0);
+    CU_ASSERT(is_wellformed_xml(path_in(d, "kw.txt")));
+    /* on stdout when the units go to a file */
+    snprintf(args, sizeof args, "align -q -o %s/mem.tmx --glossary-format omegat --glossary - "
+             "../samples", d);
+    CU_ASSERT_EQUAL(run(args), 0);
+    CU_ASSERT_STRING_EQUAL(slurp(TMP ".out"), a);
+    free(a);
+
+    /* lists of different lengths: what the words pair, and a note */
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "sed 's/^Keywords: .*/Keywords: decentralisation; Law No. 23 of "
+             "2014; mining/' ../samples/001_law.txt > %s/uneven.txt", d);
+    CU_ASSERT_EQUAL_FATAL(test_run(cmd), 0);
+    snprintf(args, sizeof args, "align -o %s/u.tmx --glossary %s/u.tsv %s/uneven.txt", d, d, d);
+    CU_ASSERT_EQUAL(run(args), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "glossary: 1 keyword list of different "
+                                                     "lengths: 1 term without a counterpart left out"));
+    a = read_all(path_in(d, "u.tsv"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(a, "desentralisasi\tdecentralisation\t"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(a, "UU No. 23 Tahun 2014\tLaw No. 23 of 2014\t"));
+    CU_ASSERT_PTR_NULL(strstr(a, "kewenangan daerah"));
+    free(a);
+    /* no keywords: an empty glossary, and a note */
+    snprintf(args, sizeof args, "align -o %s/n.tmx --glossary %s/n.tsv ../samples/008_international_relations.txt", d, d);
+    CU_ASSERT_EQUAL(run(args), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "no keyword pairs"));
+    CU_ASSERT_EQUAL(size_of(path_in(d, "n.tsv")), 0);
+
+    /* a failed run leaves the glossary as it was, with no temporary file */
+    write_file(tbx, "old", 3);
+    snprintf(args, sizeof args, "align -o %s/mem.tmx --glossary %s ../samples/001_law.txt %s/none.txt",
+             d, tbx, d);
+    CU_ASSERT_EQUAL(run(args), 2);
+    snprintf(args, sizeof args, "align --records -o %s/mem.tmx --glossary %s ../samples/001_law.txt "
+             "%s/none.txt", d, tbx, d);
+    CU_ASSERT_EQUAL(run(args), 2);
+    a = read_all(tbx);
+    CU_ASSERT_STRING_EQUAL(a, "old");
+    free(a);
+    CU_ASSERT_EQUAL(entries(d, ".tmp."), 0);
+
+    /* usage errors */
+    snprintf(args, sizeof args, "align --glossary-format csv --glossary %s ../samples", tbx);
+    CU_ASSERT_EQUAL(run(args), 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "--glossary-format takes tbx or omegat"));
+    snprintf(args, sizeof args, "align --shard 1/2 -o %s/s.tmx --glossary %s ../samples", d, tbx);
+    CU_ASSERT_EQUAL(run(args), 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "--glossary does not go with --shard"));
+    CU_ASSERT_EQUAL(run("align --glossary - ../samples"), 2);
+    CU_ASSERT_STRING_EQUAL(slurp(TMP ".out"), "");
+    rmtmp(d);
+}
+
 int test_cli_register(void)
 {
     CU_pSuite s = CU_add_suite("cli", NULL, NULL);
@@ -1188,7 +1331,8 @@ int test_cli_register(void)
         !CU_add_test(s, "align: overlapping title separators", test_overlapping_title_separators) ||
         !CU_add_test(s, "align --shard, merge: the bytes of one run", test_shard_merge_same_bytes) ||
         !CU_add_test(s, "align --shard, merge: a directory, ladders", test_shard_merge_directory) ||
-        !CU_add_test(s, "align --shard, merge: errors", test_shard_errors))
+        !CU_add_test(s, "align --shard, merge: errors", test_shard_errors) ||
+        !CU_add_test(s, "align --glossary: TBX-Basic and OmegaT's glossary", test_align_glossary))
         return -1;
     return 0;
 }
