@@ -8,7 +8,7 @@ CC        ?= cc
 PKGS      := libpcre2-8 cunit jansson libxml-2.0
 DEB_PKGS  := build-essential pkg-config libpcre2-dev libcunit1-dev libstemmer-dev \
              zlib1g-dev dict-freedict-eng-ind libxml2-utils libxml2-dev libjansson-dev unzip \
-             parallel tidy
+             parallel tidy mandoc
 
 WARN      := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
              -Wpointer-arith -Wcast-qual -Wwrite-strings -Wformat=2 -Wvla
@@ -132,11 +132,18 @@ bench: deps
 	@$(MAKE) --no-print-directory all $(BENCH_GEN)
 	@sh bench/run.sh $(BIN) $(BENCH_GEN)
 
+# The program, the library and its headers, the manual (selaras.1, mdoc)
+# and the bash completion (selaras.bash).
+MANDIR    ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/selaras
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/selaras \
+	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/selaras
 	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libselaras.a
 	install -m 644 include/selaras/*.h $(DESTDIR)$(PREFIX)/include/selaras/
+	install -m 644 selaras.1 $(DESTDIR)$(MANDIR)/man1/selaras.1
+	install -m 644 selaras.bash $(DESTDIR)$(BASHCOMPDIR)/selaras
 
 clean:
 	rm -rf $(BUILD)

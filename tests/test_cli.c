@@ -39,6 +39,8 @@ static const char *slurp(const char *path)
     return buf;
 }
 
+static char *read_all(const char *path);
+
 /* Runs `selaras ARGS`, stdout to TMP.out and stderr to TMP.err. */
 static int run(const char *args)
 {
@@ -168,6 +170,184 @@ static void test_version(void)
     CU_ASSERT_EQUAL(run("align ../samples/001_law.txt"), 0);
     snprintf(want, sizeof want, "creationtoolversion=\"%s\"", cli_version);
     CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".out"), want));
+}
+
+/* ---- the manual and the completion -------------------------------------- */
+
+/* The man page lints clean: mandoc's warnings, or groff's, and man(1)'s
+ * rendering at 80 columns says nothing either. */
+static void test_man_page_lint(void)
+{
+    int checked = 0;
+    if (test_run("command -v mandoc >/dev/null 2>&1") == 0) {
+        CU_ASSERT_EQUAL(test_run("mandoc -T lint -W warning ../selaras.1 > " TMP ".lint 2>&1"), 0);
+        CU_ASSERT_STRING_EQUAL(slurp(TMP ".lint"), "");
+        checked++;
+    }
+    if (test_run("command -v groff >/dev/null 2>&1") == 0) {
+        CU_ASSERT_EQUAL(test_run("groff -mdoc -Tutf8 -ww -z ../selaras.1 > " TMP ".lint 2>&1"), 0);
+        CU_ASSERT_STRING_EQUAL(slurp(TMP ".lint"), "");
+        checked++;
+    }
+    if (test_run("command -v man >/dev/null 2>&1") == 0) {
+        CU_ASSERT_EQUAL(test_run("MANWIDTH=80 man -l ../selaras.1 2> " TMP ".lint > " TMP ".man"), 0);
+        CU_ASSERT_STRING_EQUAL(slurp(TMP ".lint"), "");
+        CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".man"), "EXIT STATUS"));
+        checked++;
+    }
+    if (!checked)
+        printf("\n  (skipped: neither mandoc, groff nor man installed)");
+}
+
+/* The man page's section of each command (.Ss NAME up to the next .Ss or
+ * .Sh) names every option the command's parser accepts, long and short. */
+static void test_man_page_options(void)
+{
+    char *man = read_all("../selaras.1");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(man);
+    for (size_t i = 0; cli_commands[i]; i++) {
+        const cli_cmd *c = cli_commands[i];
+        char head[64], want[128];
+        snprintf(head, sizeof head, "\n.Ss %s\n", c->name);
+        char *sec = strstr(man, head);
+        if (!sec)
+            printf("\n  selaras.1 has no section .Ss %s", c->name);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(sec);
+        sec += strlen(head);
+        char *end = sec + strcspn(sec, ""), *e1 = strstr(sec, "\n.Ss "), *e2 = strstr(sec, "\n.Sh ");
+        if (e1 && e1 < end)
+            end = e1;
+        if (e2 && e2 < end)
+            end = e2;
+        char keep = *end;
+        *end = '\0';
+        for (const cli_opt *o = c->opts; o->name; o++) {
+            snprintf(want, sizeof want, "Fl -%s", o->name);
+            int found = 0;
+            for (const char *p = sec; (p = strstr(p, want)); p += strlen(want))
+                if (p[strlen(want)] == ' ' || p[strlen(want)] == '\n')
+                    found = 1;
+            if (!found)
+                printf("\n  selaras.1, %s: no --%s", c->name, o->name);
+            CU_ASSERT(found);
+            if (o->key < CLI_LONG) {
+                snprintf(want, sizeof want, "Fl %c , Fl -%s", o->key, o->name);
+                if (!strstr(sec, want))
+                    printf("\n  selaras.1, %s: no -%c, --%s", c->name, o->key, o->name);
+                CU_ASSERT_PTR_NOT_NULL(strstr(sec, want));
+            }
+        }
+        *end = keep;
+    }
+    /* and the program's own options */
+    CU_ASSERT_PTR_NOT_NULL(strstr(man, ".It Fl V , Fl -version"));
+    free(man);
+}
+
+/* make install PREFIX=DIR puts the program, the manual and the completion
+ * where man(1) and bash-completion look. */
+static void test_install(void)
+{
+    char cmd[1024], dir[] = "/tmp/selaras_install_XXXXXX";
+    CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+    snprintf(cmd, sizeof cmd, "make -s -C .. install PREFIX=%s > " TMP ".inst 2>&1", dir);
+    int rc = test_run(cmd);
+    if (rc != 0)
+        printf("\n  make install:\n%s", slurp(TMP ".inst"));
+    CU_ASSERT_EQUAL(rc, 0);
+    static const char *const files[] = { "bin/selaras", "share/man/man1/selaras.1",
+                                         "share/bash-completion/completions/selaras",
+                                         "lib/libselaras.a", "include/selaras/glossary.h" };
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        CU_ASSERT_EQUAL(access(path, R_OK), 0);
+    }
+    if (test_run("command -v man >/dev/null 2>&1") == 0) {
+        snprintf(cmd, sizeof cmd, "MANPATH=%s/share/man man -w selaras > " TMP ".inst 2>&1", dir);
+        CU_ASSERT_EQUAL(test_run(cmd), 0);
+        snprintf(cmd, sizeof cmd, "%s/share/man/man1/selaras.1", dir);
+        CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".inst"), cmd));
+    }
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    test_run(cmd);
+}
+
+/* What bash completes for the words (the last one being completed), with
+ * selaras.bash sourced: COMPREPLY joined by spaces. */
+static const char *completion(const char *words)
+{
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd,
+             "bash -c 'source ../selaras.bash; COMP_WORDS=(%s %s); "
+             "COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); "
+             "_selaras selaras \"${COMP_WORDS[COMP_CWORD]}\" \"${COMP_WORDS[COMP_CWORD-1]}\"; "
+             "echo \"${COMPREPLY[*]}\"' > " TMP ".comp 2>&1",
+             test_bin(), words);
+    if (test_run(cmd) != 0)
+        return "(bash failed)";
+    static char buf[4096];
+    const char *out = slurp(TMP ".comp");
+    size_t n = strcspn(out, "\n");
+    if (n >= sizeof buf)
+        n = sizeof buf - 1;
+    memcpy(buf, out, n);
+    buf[n] = '\0';
+    return buf;
+}
+
+/* Every value the completion offers for an option's argument is one the
+ * parser takes: `selaras CMD OPTION VALUE --help` exits 0. */
+static void completion_values(const char *cmd, const char *opt, const char *want)
+{
+    char words[256];
+    snprintf(words, sizeof words, "%s %s \"\"", cmd, opt);
+    const char *got = completion(words);
+    CU_ASSERT_STRING_EQUAL(got, want);
+    char *values = strdup(got), *save = NULL;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(values);
+    for (char *v = strtok_r(values, " ", &save); v; v = strtok_r(NULL, " ", &save)) {
+        char args[256];
+        snprintf(args, sizeof args, "%s %s %s --help", cmd, opt, v);
+        if (run(args) != 0)
+            printf("\n  selaras %s %s %s: refused", cmd, opt, v);
+        CU_ASSERT_EQUAL(run(args), 0);
+    }
+    free(values);
+}
+
+static void test_bash_completion(void)
+{
+    if (test_run("command -v bash >/dev/null 2>&1") != 0) {
+        printf("\n  (skipped: no bash)");
+        return;
+    }
+    CU_ASSERT_STRING_EQUAL(completion("al"), "align");
+    CU_ASSERT_STRING_EQUAL(completion("align --form"), "--format");
+    CU_ASSERT_STRING_EQUAL(completion("align --glossary-f"), "--glossary-format");
+    CU_ASSERT_STRING_EQUAL(completion("align -o ../samples/001_"), "../samples/001_law.txt");
+    /* every option of every command, as its table has them */
+    char all[2048], words[64];
+    size_t k = 0;
+    for (size_t i = 0; cli_commands[i]; i++) {
+        const cli_cmd *c = cli_commands[i];
+        char want[2048] = "";
+        size_t n = 0;
+        k += (size_t)snprintf(all + k, sizeof all - k, "%s%s", k ? " " : "", c->name);
+        for (const cli_opt *o = c->opts; o->name; o++) {
+            if (o->key < CLI_LONG)
+                n += (size_t)snprintf(want + n, sizeof want - n, "%s-%c", n ? " " : "", o->key);
+            n += (size_t)snprintf(want + n, sizeof want - n, "%s--%s", n ? " " : "", o->name);
+        }
+        snprintf(words, sizeof words, "%s -", c->name);
+        CU_ASSERT_STRING_EQUAL(completion(words), want);
+    }
+    CU_ASSERT_STRING_EQUAL(completion("help \"\""), all);
+    completion_values("align", "--format", "tmx tsv moses json beads ladder");
+    completion_values("align", "--glossary-format", "tbx omegat");
+    completion_values("check", "--fail-on", "error warning info never");
+    completion_values("check", "--show", "error warning info");
+    CU_ASSERT_EQUAL(run("align --format nonsense --help"), 2); /* the check can fail */
 }
 
 static void test_crlf_bom(void)
@@ -1307,6 +1487,10 @@ int test_cli_register(void)
         !CU_add_test(s, "--help lists every option the parser accepts",
                      test_help_lists_every_option) ||
         !CU_add_test(s, "-V, --version", test_version) ||
+        !CU_add_test(s, "man page: lints clean", test_man_page_lint) ||
+        !CU_add_test(s, "man page: every option of every command", test_man_page_options) ||
+        !CU_add_test(s, "make install: program, manual, completion", test_install) ||
+        !CU_add_test(s, "bash completion", test_bash_completion) ||
         !CU_add_test(s, "crlf and bom", test_crlf_bom) ||
         !CU_add_test(s, "stdin and -o", test_stdin_and_output_file) ||
         !CU_add_test(s, "gold figures", test_gold_figures) ||
