@@ -53,9 +53,6 @@ int cli_out_commit(cli_out *o);
  * it well-formed). Returns 0, or -1 when anything failed (reported). */
 int cli_out_close(cli_out *o, int ok);
 
-/* Writes text to stdout: CLI_OK, or CLI_FAIL after a reported write error. */
-int cli_print(const char *text);
-
 /* A progress line on stderr (cli_progress.c), only when stderr is a
  * terminal and the user did not ask for quiet: what is done, the rate and
  * the time left, redrawn at most four times a second and wiped at the

@@ -392,12 +392,3 @@ int cli_out_close(cli_out *o, int ok)
     memset(o, 0, sizeof *o);
     return rc;
 }
-
-int cli_print(const char *text)
-{
-    cli_out o;
-    if (cli_out_open(&o, NULL))
-        return CLI_FAIL;
-    fputs(text, o.f);
-    return cli_out_close(&o, 1) ? CLI_FAIL : CLI_OK;
-}
