@@ -575,10 +575,12 @@ static int run(const opts_t *o, const sl_pipe *p, const sl_lexicon *lex, char **
     summarise(&r.missing, "without both abstracts", r.seen);
     summarise(&r.bad, "with bad input", r.seen);
     if (status == CLI_OK && o->verbose && o->outpath && o->fmt != SL_FMT_MOSES)
-        cli_msg("wrote %zu units from %zu documents to %s", w->units, w->docs, o->outpath);
+        cli_msg("wrote %zu unit%s from %zu document%s to %s", w->units, w->units == 1 ? "" : "s",
+                w->docs, w->docs == 1 ? "" : "s", o->outpath);
     else if (status == CLI_OK && o->verbose && o->fmt == SL_FMT_MOSES)
-        cli_msg("wrote %zu units from %zu documents to %s.%s and %s.%s", w->units, w->docs,
-                o->outpath, o->langs[0], o->outpath, o->langs[1]);
+        cli_msg("wrote %zu unit%s from %zu document%s to %s.%s and %s.%s", w->units,
+                w->units == 1 ? "" : "s", w->docs, w->docs == 1 ? "" : "s", o->outpath,
+                o->langs[0], o->outpath, o->langs[1]);
     if (r.gl)
         tell_glossary(&r, status);
     sl_glossary_free(r.gl);
