@@ -432,6 +432,12 @@ static int run(const opts_t *o, const sl_pipe *p, char **paths, int npaths, int 
     const char *sde = getenv("SOURCE_DATE_EPOCH");
     w->tmx.created = sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
     w->batch = is_batch(o, paths, npaths, pair);
+    /* records carry catalogue metadata: TSV gives it columns */
+    for (int k = 0; k < npaths && !pair && !o->jsonl; k++) {
+        size_t n = strlen(paths[k]);
+        if (n < 6 || strcmp(paths[k] + n - 6, ".jsonl") != 0)
+            w->meta = 1;
+    }
     cli_source_init(&r.src, paths, npaths, pair, o->jsonl, o->po.presplit);
     r.prog = prog;
     sl_batch_opts bo = { .threads = o->threads, .shard_k = o->shard_k, .shard_n = o->shard_n };
