@@ -148,6 +148,19 @@ int cli_is_batch(char **paths, int npaths, int pair, int jsonl);
 sl_lexicon *cli_lexicon(const char *path, int none, const char *src, const char *tgt, int quiet,
                         int learning, int *failed);
 
+/* The notes of a document (how its record was read: headings missing,
+ * both abstracts in one block, files swapped), told as each comes, or in a
+ * batch counted by text and told once at the end (cli_common.c). */
+enum { CLI_NOTES = 16 };
+typedef struct cli_notes {
+    char *text[CLI_NOTES];
+    size_t count[CLI_NOTES], n, other;
+} cli_notes;
+struct sl_doc;
+void cli_note(cli_notes *ns, int batch, int quiet, const struct sl_doc *d);
+/* Tells the counted notes (unless quiet) and frees them. */
+void cli_notes_tell(cli_notes *ns, int quiet);
+
 typedef int (*cli_cmd_fn)(int argc, char **argv);
 int cli_split(int argc, char **argv);
 int cli_eval(int argc, char **argv);

@@ -45,7 +45,7 @@ static const char usage[] =
     "                         into -o FILE and its index FILE.shard, for selaras merge\n"
     "  -j, --threads N        worker threads (default: all cores)\n";
 
-enum { NAMES = 10, NOTES = 16 };
+enum { NAMES = 10 };
 
 typedef struct {
     sl_pipe_opts po;
@@ -179,36 +179,6 @@ static void summarise(skipped_t *s, const char *what, size_t total)
         free(s->names[i]);
 }
 
-/* The notes of a batch's documents, counted by text, told once at the end. */
-typedef struct {
-    char *text[NOTES];
-    size_t count[NOTES], n, other;
-} notes_t;
-
-static void note(notes_t *ns, const char *text)
-{
-    for (size_t k = 0; k < ns->n; k++)
-        if (strcmp(ns->text[k], text) == 0) {
-            ns->count[k]++;
-            return;
-        }
-    if (ns->n < NOTES && (ns->text[ns->n] = strdup(text)))
-        ns->count[ns->n++] = 1;
-    else
-        ns->other++;
-}
-
-static void tell_notes(notes_t *ns, int quiet)
-{
-    for (size_t k = 0; k < ns->n; k++) {
-        if (!quiet)
-            cli_msg("%zu document%s: %s", ns->count[k], ns->count[k] == 1 ? "" : "s", ns->text[k]);
-        free(ns->text[k]);
-    }
-    if (ns->other && !quiet)
-        cli_msg("%zu documents: other notes", ns->other);
-}
-
 /* A batch run: where documents come from, the writer, its outputs, what
  * was left out, and the progress line. */
 typedef struct {
@@ -219,7 +189,7 @@ typedef struct {
     int begun; /* the header is written: a stopped run still closes it */
     size_t seen, read; /* documents taken; read from the input (all shards') */
     skipped_t bad, missing;
-    notes_t notes;
+    cli_notes notes;
     cli_progress *prog;
 } run_t;
 
@@ -235,6 +205,11 @@ static size_t next_items(void *ctx, sl_item *items, size_t max)
 {
     run_t *r = ctx;
     size_t n = cli_source_next(&r->src, items, max);
+    /* a page of several records read from stdin (a file was looked at
+     * before the run) is a batch too: known with the first read, before
+     * anything is written */
+    if (!r->w.batch && r->read == 0 && n > 1)
+        r->w.batch = 1;
     r->read += n;
     return n;
 }
@@ -362,12 +337,7 @@ static int take(void *ctx, size_t index, const sl_item *it, int rc, const sl_doc
             sl_write_unaligned(r->os.un.f, &r->w.tmx, d);
     }
     piece(r, "doc", (long long)index);
-    if (d->rec.note[0]) {
-        if (r->w.batch)
-            note(&r->notes, d->rec.note);
-        else if (!r->o->quiet)
-            cli_msg("%s: %s", d->name, d->rec.note);
-    }
+    cli_note(&r->notes, r->w.batch, r->o->quiet, d);
     return CLI_OK;
 }
 
@@ -466,7 +436,7 @@ static int run(const opts_t *o, const sl_pipe *p, char **paths, int npaths, int 
     }
     if (close_outs(&r.os, status == CLI_OK) && status == CLI_OK)
         status = CLI_FAIL;
-    tell_notes(&r.notes, o->quiet);
+    cli_notes_tell(&r.notes, o->quiet);
     summarise(&r.missing, "without both abstracts", r.seen);
     summarise(&r.bad, "with bad input", r.seen);
     if (status == CLI_OK && o->verbose && o->outpath && o->fmt != SL_FMT_MOSES)
