@@ -37,14 +37,28 @@ static const char *const nav[] = { "next", "prev", "previous", "first", "last", 
 static const char *const particles[] = { "bin", "binti", "van", "der", "den", "de", "da",
                                          "al", "el", "von", "dos", "la", "le", "y", NULL };
 
+/* Trims blanks, the no-break spaces of a page copied from a browser too. */
 static void trim(const char **s, size_t *n)
 {
-    while (*n && isspace((unsigned char)**s)) {
-        (*s)++;
-        (*n)--;
+    size_t k;
+    while (*n && (k = sl_utf8_space_len(*s, *n, 0))) {
+        *s += k;
+        *n -= k;
     }
-    while (*n && isspace((unsigned char)(*s)[*n - 1]))
-        (*n)--;
+    for (int more = 1; more && *n;) {
+        more = 0;
+        for (k = 1; k <= 3 && k <= *n; k++) {
+            /* only where a character starts: 'à' ends in the byte A0 */
+            unsigned char c = (unsigned char)(*s)[*n - k];
+            if (k == 1 ? c >= 0x80 : (c & 0xC0) != 0xC0)
+                continue;
+            if (sl_utf8_space_len(*s, *n, *n - k) == k) {
+                *n -= k;
+                more = 1;
+                break;
+            }
+        }
+    }
 }
 
 /* Is s (n bytes) one of list, or one of list followed by a non-letter? */

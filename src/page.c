@@ -8,6 +8,7 @@
  * text again. */
 #include "selaras/page.h"
 #include "selaras/meta.h"
+#include "selaras/text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -45,9 +46,9 @@ int sl_page_split(const char *text, size_t len, sl_page_rec **out, size_t *n)
         p = e ? le + 1 : len;
         line++;
         int cls = sl_meta_class(text + at, le - at);
-        size_t k = at;
-        while (k < le && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r'))
-            k++;
+        size_t k = at, w;
+        while (k < le && ((w = sl_utf8_space_len(text, le, k)) || text[k] == '\r'))
+            k += w ? w : 1;
         if (k == le)
             continue; /* blank */
         int fresh;

@@ -13,6 +13,7 @@
 #include "selaras/record.h"
 #include "selaras/langrun.h"
 #include "selaras/meta.h"
+#include "selaras/text.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -100,7 +101,7 @@ static size_t apostrophe(const char *t, size_t len, size_t i)
 /* Copies text with markup remnants removed: <br> becomes a line break,
  * <hr /> a line of its own "<hr>", other tags and ** or __ runs vanish.
  * Autolinks <https://...> are kept. A '?' standing for an apostrophe
- * becomes one again. */
+ * becomes one again, a no-break space a space. */
 static int clean(const char *t, size_t len, buf_t *out)
 {
     for (size_t i = 0; i < len;) {
@@ -130,6 +131,13 @@ static int clean(const char *t, size_t len, buf_t *out)
             }
         }
         size_t q;
+        if ((unsigned char)t[i] >= 0x80 && (q = sl_utf8_space_len(t, len, i))) {
+            /* a no-break or other wide space (a page copied from a
+             * browser): a plain one, for every rule that reads blanks */
+            if (put(out, " ", 1)) return -1;
+            i += q;
+            continue;
+        }
         if (t[i] == '?' && (q = apostrophe(t, len, i))) {
             if (put(out, "'", 1) || put(out, t + i + 1, q)) return -1;
             i += 1 + q;

@@ -31,6 +31,10 @@ static void test_classes(void)
     CU_ASSERT_EQUAL(cls("Depok: Fakultas Hukum Universitas Indonesia 2019"), SL_META_PUBLISHER);
     CU_ASSERT_EQUAL(cls("1 2 3 4 5 Berikutnya \xC2\xBB"), SL_META_FRAME);
     CU_ASSERT_EQUAL(cls("Next"), SL_META_FRAME);
+    /* a page copied from a browser: no-break spaces */
+    CU_ASSERT_EQUAL(cls("\xC2\xA0 UI - Tesis Membership\xC2\xA0 Universitas Indonesia Library\xC2\xA0"),
+                    SL_META_COLLECTION);
+    CU_ASSERT_EQUAL(cls("\xC2\xA0" "cover"), SL_META_COVER);
     /* text that shares a shape with them */
     CU_ASSERT_EQUAL(cls("2019"), SL_META_TEXT);
     CU_ASSERT_EQUAL(cls("Hasil: penelitian ini dilakukan di Jawa Barat 2019"), SL_META_TEXT);
@@ -57,6 +61,11 @@ static void test_fields(void)
     l = "UI - Skripsi Membership  Universitas Indonesia Library";
     CU_ASSERT_FATAL(sl_meta_collection(l, strlen(l), &name));
     CU_ASSERT(name.len == 23 && memcmp(name.s, "UI - Skripsi Membership", 23) == 0);
+    l = "UI - Tesis Membership\xC2\xA0 Universitas Indonesia Library";
+    CU_ASSERT_FATAL(sl_meta_collection(l, strlen(l), &name));
+    CU_ASSERT(name.len == 21 && memcmp(name.s, "UI - Tesis Membership", 21) == 0);
+    /* a letter whose last byte is A0 ("à") is no space */
+    CU_ASSERT(sl_meta_name("Budi Kusumà", 12));
     l = "Universitas Indonesia Library";
     CU_ASSERT_FATAL(sl_meta_collection(l, strlen(l), &name));
     CU_ASSERT_EQUAL(name.len, strlen(l));

@@ -342,6 +342,25 @@ static void test_headings_in_quotes(void)
     sl_record_free(&r);
 }
 
+/* no-break spaces of a page copied from a browser read as spaces */
+static void test_no_break_spaces(void)
+{
+    char text[4096];
+    snprintf(text, sizeof text,
+             "\xC2\xA0\xC2\xA0" "cover\nSari Dewi\xC2\xA0\n\xC2\xA0\"%s\n%s\"\n"
+             "Depok: Fakultas Hukum\xC2\xA0" "Universitas Indonesia, 2019\n"
+             "UI - Tesis Membership\xC2\xA0 Universitas Indonesia Library\n",
+             ID_PARA, EN_PARA);
+    sl_record r;
+    CU_ASSERT_EQUAL_FATAL(parse(text, &r), SL_OK);
+    CU_ASSERT_STRING_EQUAL(r.author, "Sari Dewi");
+    CU_ASSERT_STRING_EQUAL(r.abstract[0], ID_PARA);
+    CU_ASSERT_STRING_EQUAL(r.abstract[1], EN_PARA);
+    CU_ASSERT_STRING_EQUAL(r.faculty, "Fakultas Hukum Universitas Indonesia");
+    CU_ASSERT_STRING_EQUAL(r.collection, "UI - Tesis Membership");
+    sl_record_free(&r);
+}
+
 int test_record_register(void)
 {
     CU_pSuite s = CU_add_suite("record", init, clean);
@@ -361,7 +380,8 @@ int test_record_register(void)
         !CU_add_test(s, "an English quotation stays", test_quotation_stays) ||
         !CU_add_test(s, "entries without both abstracts", test_entry_without_pair) ||
         !CU_add_test(s, "a title line, abstracts quoted apart", test_title_and_own_quotes) ||
-        !CU_add_test(s, "headings inside the quotes", test_headings_in_quotes))
+        !CU_add_test(s, "headings inside the quotes", test_headings_in_quotes) ||
+        !CU_add_test(s, "no-break spaces", test_no_break_spaces))
         return -1;
     return 0;
 }
