@@ -37,7 +37,7 @@ int sl_page_split(const char *text, size_t len, sl_page_rec **out, size_t *n)
     recs_t r = { 0 };
     size_t start = 0;
     long line = 0, start_line = 1;
-    int content = 0, in_tail = 0;
+    int content = 0, in_tail = 0, closed = 0;
     *out = NULL;
     *n = 0;
     for (size_t p = 0; p < len;) {
@@ -72,11 +72,19 @@ int sl_page_split(const char *text, size_t len, sl_page_rec **out, size_t *n)
             start_line = line;
             content = in_tail = 0;
         }
+        /* a format line is an entry's metadata after the others, or right
+         * after the quote that closes its abstract */
         if (cls == SL_META_PUBLISHER || cls == SL_META_COLLECTION ||
-            (cls == SL_META_FORMAT && in_tail))
+            (cls == SL_META_FORMAT && (in_tail || closed)))
             content = in_tail = 1;
         else if (cls == SL_META_TEXT || cls == SL_META_FORMAT)
             content = 1;
+        size_t e2 = le;
+        while (e2 > k && (text[e2 - 1] == ' ' || text[e2 - 1] == '\t' || text[e2 - 1] == '\r'))
+            e2--;
+        closed = cls == SL_META_TEXT && e2 > k &&
+                 (text[e2 - 1] == '"' ||
+                  (e2 - k >= 3 && memcmp(text + e2 - 3, "\xE2\x80\x9D", 3) == 0));
     }
     /* trailing framing, nothing after it: it goes with the last record */
     if (content || !r.n) {

@@ -45,6 +45,21 @@ static void test_split(void)
     free(r);
 }
 
+/* entries with a format line only after the closing quote */
+static void test_format_only(void)
+{
+    const char *page = "Sari Dewi\n\"Teks satu. Text one.\"\nT-Pdf\n"
+                       "Budi Santoso\n\u201cTeks dua. Text two.\u201d\nS-Pdf\n"
+                       "Citra Lestari\n\"Teks tiga. Text three.\"\n";
+    sl_page_rec *r;
+    size_t n;
+    CU_ASSERT_EQUAL_FATAL(sl_page_split(page, strlen(page), &r, &n), 0);
+    CU_ASSERT_EQUAL_FATAL(n, 3);
+    CU_ASSERT_EQUAL(r[1].line, 4);
+    CU_ASSERT_EQUAL(r[2].line, 7);
+    free(r);
+}
+
 /* a record of either layout alone is one record, the whole text */
 static void test_single(void)
 {
@@ -70,6 +85,7 @@ int test_page_register(void)
 {
     CU_pSuite s = CU_add_suite("page", NULL, NULL);
     if (!s || !CU_add_test(s, "a page of results", test_split) ||
+        !CU_add_test(s, "format lines after the closing quote", test_format_only) ||
         !CU_add_test(s, "one record", test_single))
         return -1;
     return 0;
