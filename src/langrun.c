@@ -79,6 +79,17 @@ static int starter(const char *t, size_t len, size_t i)
            (unsigned char)t[i + 2] == 0x9C;
 }
 
+/* Can the mark at t[i] end a sentence glued to the next one: after a
+ * word of two letters or more, a number, a bracket or a percent sign (not
+ * after an initial: "e.g.The", "U.S.A")? i >= 2. */
+static int glued_end(const char *t, size_t i)
+{
+    unsigned char a = (unsigned char)t[i - 1], b = (unsigned char)t[i - 2];
+    if (islower(a))
+        return isalpha(b);
+    return isdigit(a) || a == ')' || a == '%';
+}
+
 /* Appends a boundary, merged with the previous one when they touch. */
 static int push(bound_t **v, size_t *n, size_t *cap, size_t b, size_t e, int type)
 {
@@ -137,9 +148,8 @@ static int bounds(const char *t, size_t len, bound_t **v, size_t *n)
                 e = k;
                 type = B_SENT;
             } else if (k == j && j + 1 < len && isupper((unsigned char)t[j]) &&
-                       islower((unsigned char)t[j + 1]) && i >= 2 &&
-                       islower((unsigned char)t[i - 1]) && isalpha((unsigned char)t[i - 2])) {
-                b = e = j; /* "results.The" */
+                       islower((unsigned char)t[j + 1]) && i >= 2 && glued_end(t, i)) {
+                b = e = j; /* "results.The", "2019.This", "(p < 0,05).The" */
                 type = B_SENT;
             }
             if (!type) {

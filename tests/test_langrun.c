@@ -72,9 +72,14 @@ static void test_switch(void)
         snprintf(text, sizeof text, "%s%s%s", EN_, seps[k], ID_);
         expect(text, -1, back, l10);
     }
-    /* glued at a sentence end: "tahun.This" */
+    /* glued at a sentence end: "tahun.This", "2021.This" */
     snprintf(text, sizeof text, "%s%s", ID_, EN_);
     expect(text, -1, want, l01);
+    char id2[512];
+    snprintf(id2, sizeof id2, "%s Data dikumpulkan pada tahun 2021.", ID_);
+    const char *const want2[] = { id2, EN_, "" };
+    snprintf(text, sizeof text, "%s%s", id2, EN_);
+    expect(text, -1, want2, l01);
 }
 
 /* one English sentence quoted inside Indonesian stays with it */
