@@ -260,7 +260,8 @@ int sl_langrun_cut(const sl_langid *lid, const char *text, size_t len, int hint,
         double s[2];
         sl_langid_score(lid, text, len, s);
         /* the language with more evidence, if there is any to speak of */
-        r[0] = (sl_langrun){ 0, len, s[0] > s[1] && s[0] >= 2 ? 0 : s[1] > s[0] && s[1] >= 2 ? 1 : hint };
+        int lang = s[0] > s[1] && s[0] >= 2 ? 0 : s[1] > s[0] && s[1] >= 2 ? 1 : hint;
+        r[0] = (sl_langrun){ 0, len, lang };
         nr = 1;
     }
     *out = r;

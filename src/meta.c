@@ -233,8 +233,10 @@ static int format_line(const char *s, size_t n)
 {
     if (n > 24)
         return 0;
+    /* one token, or a letter mark and a number ("T 28812") */
     const char *sp = memchr(s, ' ', n);
-    if (!sp || (sp - s <= 3 && isdigit((unsigned char)s[n - 1]) && !memchr(sp + 1, ' ', n - (size_t)(sp - s) - 1))) {
+    size_t at = sp ? (size_t)(sp - s) : n;
+    if (!sp || (at <= 3 && isdigit((unsigned char)s[n - 1]) && !memchr(sp + 1, ' ', n - at - 1))) {
         const char *dash = memchr(s, '-', n);
         if (dash && n - (size_t)(dash - s) == 4 && strncasecmp(dash + 1, "pdf", 3) == 0 &&
             dash > s && dash - s <= 4) {
@@ -280,7 +282,8 @@ static int format_line(const char *s, size_t n)
         }
         if (i - b > 4)
             return 0;
-        upper += i > b && isupper((unsigned char)s[b]) && (i - b == 1 || isupper((unsigned char)s[b + 1]));
+        upper += i > b && isupper((unsigned char)s[b]) &&
+                 (i - b == 1 || isupper((unsigned char)s[b + 1]));
         marks++;
     }
     /* the author mark is in capitals ("SIM"): "300 m" is a measure */
