@@ -187,4 +187,17 @@ int cli_usage(const cli_cmd *c);
 /* `selaras --help` on f. */
 void cli_overview(FILE *f);
 
+/* The notes of a document (how its record was read: headings missing,
+ * both abstracts in one block, files swapped), told as each comes, or in a
+ * batch counted by text and told once at the end (cli_common.c). */
+enum { CLI_NOTES = 16 };
+typedef struct cli_notes {
+    char *text[CLI_NOTES];
+    size_t count[CLI_NOTES], n, other;
+} cli_notes;
+struct sl_doc;
+void cli_note(cli_notes *ns, int batch, int quiet, const struct sl_doc *d);
+/* Tells the counted notes (unless quiet) and frees them. */
+void cli_notes_tell(cli_notes *ns, int quiet);
+
 #endif

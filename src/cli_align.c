@@ -84,7 +84,7 @@ const cli_cmd cli_cmd_align = {
     opts,
 };
 
-enum { NAMES = 10, NOTES = 16 };
+enum { NAMES = 10 };
 
 typedef struct {
     sl_pipe_opts po;
@@ -223,36 +223,6 @@ static void summarise(skipped_t *s, const char *what, size_t total)
         free(s->names[i]);
 }
 
-/* The notes of a batch's documents, counted by text, told once at the end. */
-typedef struct {
-    char *text[NOTES];
-    size_t count[NOTES], n, other;
-} notes_t;
-
-static void note(notes_t *ns, const char *text)
-{
-    for (size_t k = 0; k < ns->n; k++)
-        if (strcmp(ns->text[k], text) == 0) {
-            ns->count[k]++;
-            return;
-        }
-    if (ns->n < NOTES && (ns->text[ns->n] = strdup(text)))
-        ns->count[ns->n++] = 1;
-    else
-        ns->other++;
-}
-
-static void tell_notes(notes_t *ns, int quiet)
-{
-    for (size_t k = 0; k < ns->n; k++) {
-        if (!quiet)
-            cli_msg("%zu document%s: %s", ns->count[k], ns->count[k] == 1 ? "" : "s", ns->text[k]);
-        free(ns->text[k]);
-    }
-    if (ns->other && !quiet)
-        cli_msg("%zu documents: other notes", ns->other);
-}
-
 /* A batch run: where documents come from, the writer, its outputs, what
  * was left out, and the progress line. */
 typedef struct {
@@ -263,7 +233,7 @@ typedef struct {
     int begun; /* the header is written: a stopped run still closes it */
     size_t seen, read; /* documents taken; read from the input (all shards') */
     skipped_t bad, missing;
-    notes_t notes;
+    cli_notes notes;
     cli_progress *prog;
     sl_glossary *gl; /* --glossary: the keyword pairs, in input order */
 } run_t;
@@ -280,6 +250,11 @@ static size_t next_items(void *ctx, sl_item *items, size_t max)
 {
     run_t *r = ctx;
     size_t n = cli_source_next(&r->src, items, max);
+    /* a page of several records read from stdin (a file was looked at
+     * before the run) is a batch too: known with the first read, before
+     * anything is written */
+    if (!r->w.batch && r->read == 0 && n > 1)
+        r->w.batch = 1;
     r->read += n;
     return n;
 }
@@ -412,12 +387,7 @@ static int take(void *ctx, size_t index, const sl_item *it, int rc, const sl_doc
         if (sl_glossary_add_doc(r->gl, d, &e))
             return cli_report(&e);
     }
-    if (d->rec.note[0]) {
-        if (r->w.batch)
-            note(&r->notes, d->rec.note);
-        else if (!r->o->quiet)
-            cli_msg("%s: %s", d->name, d->rec.note);
-    }
+    cli_note(&r->notes, r->w.batch, r->o->quiet, d);
     return CLI_OK;
 }
 
@@ -541,6 +511,12 @@ static int run(const opts_t *o, const sl_pipe *p, const sl_lexicon *lex, char **
     const char *sde = getenv("SOURCE_DATE_EPOCH");
     w->tmx.created = sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
     w->batch = is_batch(o, paths, npaths, pair);
+    /* records carry catalogue metadata: TSV gives it columns */
+    for (int k = 0; k < npaths && !pair && !o->jsonl; k++) {
+        size_t n = strlen(paths[k]);
+        if (n < 6 || strcmp(paths[k] + n - 6, ".jsonl") != 0)
+            w->meta = 1;
+    }
     cli_source_init(&r.src, paths, npaths, pair, o->jsonl, o->po.presplit);
     r.prog = prog;
     sl_batch_opts bo = { .threads = o->threads, .shard_k = o->shard_k, .shard_n = o->shard_n };
@@ -571,7 +547,7 @@ static int run(const opts_t *o, const sl_pipe *p, const sl_lexicon *lex, char **
         write_glossary(&r);
     if (close_outs(&r.os, status == CLI_OK) && status == CLI_OK)
         status = CLI_FAIL;
-    tell_notes(&r.notes, o->quiet);
+    cli_notes_tell(&r.notes, o->quiet);
     summarise(&r.missing, "without both abstracts", r.seen);
     summarise(&r.bad, "with bad input", r.seen);
     if (status == CLI_OK && o->verbose && o->outpath && o->fmt != SL_FMT_MOSES)

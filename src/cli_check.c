@@ -80,12 +80,17 @@ typedef struct {
     sl_html_row *rows; /* the HTML page's summary */
     size_t nrows, caprows;
     cli_progress prog;
+    int batch, reads; /* several documents: their notes are counted */
+    cli_notes notes;
 } run_t;
 
 static size_t next_items(void *ctx, sl_item *items, size_t max)
 {
     run_t *r = ctx;
-    return cli_source_next(&r->src, items, max);
+    size_t n = cli_source_next(&r->src, items, max);
+    if (!r->reads++ && n > 1) /* a page of records from stdin */
+        r->batch = 1;
+    return n;
 }
 
 /* The report of a document, made by the thread that aligned it. */
@@ -154,6 +159,8 @@ static int take(void *ctx, size_t index, const sl_item *it, int rc, const sl_doc
     run_t *r = ctx;
     (void)index;
     sl_report *rep = data, own;
+    if (!rc) /* how the record was read, as align tells it */
+        cli_note(&r->notes, r->batch, r->o->quiet, d);
     if (rc == SL_EMISSING) {
         /* a missing abstract is a finding, not a failure */
         sl_error e;
@@ -225,6 +232,7 @@ static int run(const opts_t *o, const sl_pipe *p, const sl_checker *chk, char **
         return CLI_FAIL;
     }
     cli_source_init(&r.src, paths, npaths, pair, o->jsonl, o->po.presplit);
+    r.batch = cli_is_batch(paths, npaths, pair, o->jsonl);
     cli_progress_start(&r.prog, o->quiet);
     sl_batch_opts bo = { .threads = o->threads };
     sl_batch_cb cb = { .ctx = &r, .next = next_items, .render = render, .release = release,
@@ -239,6 +247,7 @@ static int run(const opts_t *o, const sl_pipe *p, const sl_checker *chk, char **
     else
         status = r.src.status;
     cli_source_close(&r.src);
+    cli_notes_tell(&r.notes, o->quiet);
     if (r.html.f) {
         if (!r.html_begun++)
             sl_html_begin(r.html.f);

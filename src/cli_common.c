@@ -1,7 +1,10 @@
-/* cli_common.c — messages and error reports for the CLI. */
+/* cli_common.c — messages, error reports and notes for the CLI. */
 #include "cli.h"
+#include "selaras/pipeline.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
 
 void cli_msg(const char *fmt, ...)
 {
@@ -26,4 +29,37 @@ int cli_status(const sl_error *err)
     case SL_EINPUT: case SL_EUSAGE: case SL_EIO: case SL_EMISSING: return CLI_USAGE;
     default: return CLI_FAIL;
     }
+}
+
+void cli_note(cli_notes *ns, int batch, int quiet, const sl_doc *d)
+{
+    const char *text = d->rec.note;
+    if (!text[0])
+        return;
+    if (!batch) {
+        if (!quiet)
+            cli_msg("%s: %s", d->name, text);
+        return;
+    }
+    for (size_t k = 0; k < ns->n; k++)
+        if (strcmp(ns->text[k], text) == 0) {
+            ns->count[k]++;
+            return;
+        }
+    if (ns->n < CLI_NOTES && (ns->text[ns->n] = strdup(text)))
+        ns->count[ns->n++] = 1;
+    else
+        ns->other++;
+}
+
+void cli_notes_tell(cli_notes *ns, int quiet)
+{
+    for (size_t k = 0; k < ns->n; k++) {
+        if (!quiet)
+            cli_msg("%zu document%s: %s", ns->count[k], ns->count[k] == 1 ? "" : "s", ns->text[k]);
+        free(ns->text[k]);
+    }
+    if (ns->other && !quiet)
+        cli_msg("%zu documents: other notes", ns->other);
+    memset(ns, 0, sizeof *ns);
 }

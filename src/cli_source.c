@@ -3,7 +3,6 @@
 #include "cli.h"
 
 #include <string.h>
-#include <sys/stat.h>
 
 void cli_source_init(cli_source *s, char **paths, int npaths, int pair, int jsonl, int presplit)
 {
@@ -51,9 +50,7 @@ void cli_source_close(cli_source *s)
 
 int cli_is_batch(char **paths, int npaths, int pair, int jsonl)
 {
-    struct stat st;
-    return !pair && (npaths > 1 || jsonl || strstr(paths[0], ".jsonl") ||
-                     (stat(paths[0], &st) == 0 && S_ISDIR(st.st_mode)));
+    return !pair && (npaths > 1 || sl_input_several(paths[0], jsonl ? SL_INPUT_JSONL : 0));
 }
 
 sl_lexicon *cli_lexicon(const char *path, int none, const char *src, const char *tgt, int quiet,

@@ -1,5 +1,6 @@
 /* input.c — document sources for batches. */
 #include "selaras/input.h"
+#include "selaras/page.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -22,6 +23,12 @@ struct sl_input {
     char *buf;
     size_t bufcap;
     unsigned long long read, size; /* bytes, for progress */
+    /* a page of several records (a result list copied whole), handed out
+     * one record at a time */
+    sl_text page;
+    char *page_path, *page_name;
+    sl_page_rec *recs;
+    size_t nrecs, nextrec;
 };
 
 static int cmp_str(const void *a, const void *b)
@@ -168,6 +175,10 @@ void sl_input_close(sl_input *in)
         fclose(in->f);
     free(in->buf);
     free(in->path);
+    sl_text_free(&in->page);
+    free(in->page_path);
+    free(in->page_name);
+    free(in->recs);
     free(in);
 }
 
@@ -201,7 +212,9 @@ static char *doc_name(const char *path)
     return s;
 }
 
-static void load_record(const char *path, sl_item *it)
+/* A record file: one item, or, for a page of several records, the first
+ * of them (the rest wait in in->page for next_record). */
+static void load_record(sl_input *in, const char *path, sl_item *it)
 {
     if (item_start(it, SL_ITEM_RECORD, path, 0))
         return;
@@ -209,8 +222,56 @@ static void load_record(const char *path, sl_item *it)
         item_fail(it, it->err.code);
         return;
     }
-    if (!(it->name = doc_name(strcmp(path, "-") == 0 ? "stdin" : path)))
+    if (!(it->name = doc_name(strcmp(path, "-") == 0 ? "stdin" : path))) {
         item_fail(it, sl_error_set(&it->err, SL_ENOMEM, path, 0, -1, "out of memory"));
+        return;
+    }
+    sl_page_rec *recs;
+    size_t n;
+    if (sl_page_split(it->t[0].data, it->t[0].len, &recs, &n)) {
+        item_fail(it, sl_error_set(&it->err, SL_ENOMEM, path, 0, -1, "out of memory"));
+        return;
+    }
+    if (n < 2) {
+        free(recs);
+        return;
+    }
+    /* the page is kept whole; its records are copied out one by one */
+    in->page = it->t[0];
+    memset(&it->t[0], 0, sizeof it->t[0]);
+    in->page_name = it->name;
+    in->page_path = it->path;
+    it->name = it->path = NULL;
+    in->recs = recs;
+    in->nrecs = n;
+    in->nextrec = 0;
+    sl_item_free(it);
+}
+
+/* The next record of the page being handed out, named NAME#K (K from 1)
+ * and placed at its line; the page is released after its last. */
+static void next_record(sl_input *in, sl_item *it)
+{
+    const sl_page_rec *rec = &in->recs[in->nextrec++];
+    if (!item_start(it, SL_ITEM_RECORD, in->page_path, rec->line)) {
+        char name[1100];
+        snprintf(name, sizeof name, "%s#%zu", in->page_name, in->nextrec);
+        if (sl_text_from_mem(in->page.data + rec->off, rec->len, in->page_path, &it->t[0],
+                             &it->err))
+            item_fail(it, it->err.code);
+        else if (!(it->name = strdup(name)))
+            item_fail(it, sl_error_set(&it->err, SL_ENOMEM, in->page_path, rec->line, -1,
+                                       "out of memory"));
+    }
+    if (in->nextrec == in->nrecs) {
+        sl_text_free(&in->page);
+        free(in->page_path);
+        free(in->page_name);
+        free(in->recs);
+        in->page_path = in->page_name = NULL;
+        in->recs = NULL;
+        in->nrecs = in->nextrec = 0;
+    }
 }
 
 void sl_item_load_pair(sl_item *it, const char *name, const char *id_path, const char *en_path,
@@ -227,12 +288,12 @@ void sl_item_load_pair(sl_item *it, const char *name, const char *id_path, const
 }
 
 /* A directory entry: a record, or a pair by its .id file. */
-static void load_entry(const sl_input *in, const char *name, sl_item *it)
+static void load_entry(sl_input *in, const char *name, sl_item *it)
 {
     char path[4096], other[4096];
     snprintf(path, sizeof path, "%s/%s", in->path, name);
     if (ends_with(name, ".txt")) {
-        load_record(path, it);
+        load_record(in, path, it);
         return;
     }
     size_t n = strlen(name) - 3;
@@ -372,15 +433,25 @@ static void json_item(sl_input *in, const char *line, size_t len, sl_item *it)
 size_t sl_input_next(sl_input *in, sl_item *items, size_t max)
 {
     size_t got = 0;
-    if (in->kind == IN_ONE) {
-        if (in->next++ > 0 || max == 0)
-            return 0;
-        load_record(in->path, &items[0]);
-        return 1;
-    }
-    if (in->kind == IN_DIR) {
-        while (got < max && in->next < in->nnames)
-            load_entry(in, in->names[in->next++], &items[got++]);
+    if (in->kind == IN_ONE || in->kind == IN_DIR) {
+        /* a file read may leave a page's records waiting: they come first */
+        while (got < max) {
+            if (in->nrecs) {
+                next_record(in, &items[got++]);
+                continue;
+            }
+            if (in->kind == IN_ONE ? in->next > 0 : in->next >= in->nnames)
+                break;
+            sl_item *it = &items[got];
+            if (in->kind == IN_ONE) {
+                in->next++;
+                load_record(in, in->path, it);
+            } else {
+                load_entry(in, in->names[in->next++], it);
+            }
+            if (it->name || it->status) /* not a page, whose records follow */
+                got++;
+        }
         return got;
     }
     while (got < max && !in->done) {
@@ -406,4 +477,23 @@ size_t sl_input_next(sl_input *in, sl_item *items, size_t max)
         json_item(in, in->buf, k, &items[got++]);
     }
     return got;
+}
+
+int sl_input_several(const char *path, int flags)
+{
+    struct stat st;
+    if (strcmp(path, "-") == 0 || stat(path, &st) != 0)
+        return 0;
+    if (S_ISDIR(st.st_mode) || (flags & SL_INPUT_JSONL) || ends_with(path, ".jsonl"))
+        return 1;
+    sl_text t;
+    sl_error err;
+    sl_page_rec *recs;
+    size_t n = 0;
+    if (sl_text_load(path, NULL, &t, &err))
+        return 0; /* the run reports it */
+    if (sl_page_split(t.data, t.len, &recs, &n) == 0)
+        free(recs);
+    sl_text_free(&t);
+    return n > 1;
 }

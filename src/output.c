@@ -61,6 +61,18 @@ static void json_str(FILE *f, const char *s)
     fputc('"', f);
 }
 
+/* The record's metadata as fields of a unit's object, those it has. */
+static void meta_json(FILE *f, const sl_record *r)
+{
+    const char *const keys[5] = { "author", "faculty", "year", "collection", "url" };
+    const char *const vals[5] = { r->author, r->faculty, r->year, r->collection, r->url };
+    for (int k = 0; k < 5; k++)
+        if (vals[k]) {
+            fprintf(f, ",\"%s\":", keys[k]);
+            json_str(f, vals[k]);
+        }
+}
+
 static void indices(FILE *f, size_t i0, size_t n)
 {
     fputc('[', f);
@@ -124,9 +136,17 @@ size_t sl_write_units(const sl_writer *w, FILE *f, FILE *f1, const sl_doc *d)
                 fprintf(f, "\t%.3f\t%zu-%zu", b->conf, b->ni, b->nj);
             else
                 fprintf(f, "\t%.3f\t%s", b->conf, kinds[u->kind]);
-            if (w->batch) {
+            if (w->batch || w->meta) {
                 fputc('\t', f);
                 flat(f, d->name);
+            }
+            if (w->meta) {
+                const char *m[5] = { d->rec.author, d->rec.faculty, d->rec.year,
+                                     d->rec.collection, d->rec.url };
+                for (int k = 0; k < 5; k++) {
+                    fputc('\t', f);
+                    flat(f, m[k]);
+                }
             }
             fputc('\n', f);
             break;
@@ -147,6 +167,7 @@ size_t sl_write_units(const sl_writer *w, FILE *f, FILE *f1, const sl_doc *d)
             json_str(f, u->src);
             fprintf(f, ",\"%s\":", w->tmx.lang[1]);
             json_str(f, u->tgt);
+            meta_json(f, &d->rec);
             fputs("}\n", f);
             break;
         }

@@ -170,6 +170,9 @@ size_t sl_tmx_doc(FILE *f, const sl_tmx_opts *o, const sl_doc *d)
         }
         prop(f, "x-url", d->rec.url);
         prop(f, "x-author", d->rec.author);
+        prop(f, "x-faculty", d->rec.faculty);
+        prop(f, "x-year", d->rec.year);
+        prop(f, "x-collection", d->rec.collection);
         tuv(f, o->lang[0], u->src);
         tuv(f, o->lang[1], u->tgt);
         fputs("    </tu>\n", f);

@@ -74,8 +74,8 @@ int main(void)
         test_tmx_register, test_pipeline_register, test_srx_register, test_langid_register, test_input_register,
         test_output_register, test_rules_register, test_cli_register, test_learn_register,
         test_check_register,
-        test_html_register,
-        test_glossary_register,
+        test_html_register, test_glossary_register, test_langrun_register, test_meta_register,
+        test_page_register,
     };
     for (size_t i = 0; i < sizeof suites / sizeof *suites; i++)
         if (suites[i]() != 0) {

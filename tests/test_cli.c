@@ -1092,6 +1092,54 @@ static void test_overlapping_title_separators(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), TMP ".rec: no abstract"));
 }
 
+/* A page of search results copied whole is a batch of its records, named
+ * FILE#K, read from a file or from stdin; those without both abstracts
+ * are counted at the end. One entry alone is one document, its cut
+ * between the languages told on stderr, its metadata in the outputs. */
+static void test_catalogue_page(void)
+{
+    CU_ASSERT_EQUAL(run("align -f tsv ../samples/catalogue/page_a.txt"), 0);
+    const char *out = slurp(TMP ".out");
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "\tpage_a#1\tFitri Handayani\tFakultas Psikologi Universitas "
+                                       "Indonesia\t2020\tUI - Skripsi Membership\t\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "\tpage_a#4\t"));
+    CU_ASSERT_PTR_NULL(strstr(out, "Bambang"));
+    CU_ASSERT_EQUAL(count(out, "\n"), 8);
+    const char *err = slurp(TMP ".err");
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "skipped 3 of 5 documents without both abstracts: "
+                                       "../samples/catalogue/page_a.txt:14, ../samples/catalogue/page_a.txt:18, "
+                                       "../samples/catalogue/page_a.txt:30\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "1 document: both abstracts in one block"));
+    CU_ASSERT_EQUAL(run("align -f beads - < ../samples/catalogue/page_b.txt"), 0);
+    CU_ASSERT_STRING_EQUAL(slurp(TMP ".out"), "[0]:[0]\n[1]:[1]\n[2]:[2]\n\n"
+                                              "[0]:[0]\n[1]:[1]\n[2]:[2]\n[3]:[3]\n");
+    CU_ASSERT_EQUAL(run("align -f json - < ../samples/catalogue/page_b.txt"), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".out"), "{\"doc\":\"stdin#3\""));
+    /* a page is a batch a shard can take */
+    CU_ASSERT_EQUAL(run("align -q --shard 2/2 -o " TMP ".shard.tmx ../samples/catalogue/page_a.txt"), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".shard.tmx"), "page_a#4"));
+    CU_ASSERT_PTR_NULL(strstr(slurp(TMP ".shard.tmx"), "page_a#1"));
+    /* one entry */
+    CU_ASSERT_EQUAL(run("align ../samples/catalogue/c02_medicine_single_newline.txt"), 0);
+    const char *tmx = slurp(TMP ".out");
+    CU_ASSERT_EQUAL(count(tmx, "<tu>"), 6);
+    CU_ASSERT_PTR_NOT_NULL(strstr(tmx, "<prop type=\"x-author\">Dewi Anggraini Putri</prop>\n"
+                                       "      <prop type=\"x-faculty\">Fakultas Kesehatan Masyarakat "
+                                       "Universitas Indonesia</prop>\n"
+                                       "      <prop type=\"x-year\">2021</prop>\n"
+                                       "      <prop type=\"x-collection\">UI - Skripsi Open</prop>\n"
+                                       "      <tuv xml:lang=\"id\">"));
+    CU_ASSERT_PTR_NULL(strstr(tmx, "Depok:"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "c02_medicine_single_newline: both abstracts "
+                                                     "in one block: cut where the language changes"));
+    /* an entry without its English abstract is bad input alone */
+    CU_ASSERT_EQUAL(run("align -q - < ../samples/catalogue/page_a.txt"), 0);
+    write_file(TMP ".rec", "Sari Dewi\n\"Penelitian ini dilakukan di Bogor dan data yang ada "
+               "dianalisis.\"\nDepok: Fakultas Teknik Universitas Indonesia, 2019\n", 113);
+    CU_ASSERT_EQUAL(run("align " TMP ".rec"), 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "no English abstract found"));
+}
+
 /* ---- a batch over several machines: align --shard K/N, merge ----------- */
 
 static void json_put(FILE *f, const char *s)
@@ -1513,6 +1561,7 @@ int test_cli_register(void)
         !CU_add_test(s, "JSON Lines: --skip-bad", test_skip_bad) ||
         !CU_add_test(s, "records without both abstracts", test_missing_abstract) ||
         !CU_add_test(s, "align: overlapping title separators", test_overlapping_title_separators) ||
+        !CU_add_test(s, "align: a page of search results", test_catalogue_page) ||
         !CU_add_test(s, "align --shard, merge: the bytes of one run", test_shard_merge_same_bytes) ||
         !CU_add_test(s, "align --shard, merge: a directory, ladders", test_shard_merge_directory) ||
         !CU_add_test(s, "align --shard, merge: errors", test_shard_errors) ||

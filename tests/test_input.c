@@ -237,6 +237,69 @@ static void test_dir_pairs(void)
     sl_input_close(in);
 }
 
+/* A page of several records (a result list copied whole) gives each as a
+ * document, NAME#K at its line; a directory's pages too, in place. */
+static void test_page(void)
+{
+    CU_ASSERT_EQUAL_FATAL(test_run("rm -rf " DIR_ " && mkdir -p " DIR_), 0);
+    const char *page = "Hasil Pencarian\n"
+                       "Sari Dewi\n\"Teks satu. Text one.\"\n"
+                       "Depok: Fakultas Hukum Universitas Indonesia, 2019\n"
+                       "UI - Tesis Membership  Universitas Indonesia Library\n"
+                       "Budi Santoso\n\"Teks dua. Text two.\"\n"
+                       "UI - Skripsi Membership  Universitas Indonesia Library\n"
+                       "cover\nCitra Lestari\n\"Teks tiga. Text three.\"\n";
+    put(DIR_ "/a.txt", "one record");
+    put(DIR_ "/b.txt", page);
+    put(DIR_ "/c.txt", "another record");
+    sl_error err;
+    sl_input *in = sl_input_open(DIR_ "/b.txt", 0, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(in);
+    sl_item it[4];
+    /* two at a time: the page's records keep their order across chunks */
+    CU_ASSERT_EQUAL_FATAL(sl_input_next(in, it, 2), 2);
+    CU_ASSERT_STRING_EQUAL(it[0].name, "b#1");
+    CU_ASSERT_STRING_EQUAL(it[1].name, "b#2");
+    CU_ASSERT_EQUAL(it[0].line, 1);
+    CU_ASSERT_EQUAL(it[1].line, 6);
+    CU_ASSERT_STRING_EQUAL(it[1].path, DIR_ "/b.txt");
+    CU_ASSERT(it[1].kind == SL_ITEM_RECORD && it[1].status == SL_OK);
+    CU_ASSERT(it[1].t[0].len > 12 && memcmp(it[1].t[0].data, "Budi Santoso", 12) == 0);
+    char where[256];
+    CU_ASSERT_STRING_EQUAL(sl_item_where(&it[1], where, sizeof where), DIR_ "/b.txt:6");
+    sl_item_free(&it[0]);
+    sl_item_free(&it[1]);
+    CU_ASSERT_EQUAL_FATAL(sl_input_next(in, it, 4), 1);
+    CU_ASSERT_STRING_EQUAL(it[0].name, "b#3");
+    CU_ASSERT_EQUAL(it[0].line, 9);
+    sl_item_free(&it[0]);
+    CU_ASSERT_EQUAL(sl_input_next(in, it, 4), 0);
+    sl_input_close(in);
+    CU_ASSERT(sl_input_several(DIR_ "/b.txt", 0));
+    CU_ASSERT(!sl_input_several(DIR_ "/a.txt", 0));
+    CU_ASSERT(sl_input_several(DIR_, 0));
+    CU_ASSERT(!sl_input_several("-", 0));
+    /* in a directory */
+    in = sl_input_open(DIR_, 0, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(in);
+    const char *const names[] = { "a", "b#1", "b#2", "b#3", "c" };
+    size_t got = 0, n;
+    while ((n = sl_input_next(in, it, 3)))
+        for (size_t k = 0; k < n; k++, got++) {
+            CU_ASSERT(got < 5 && strcmp(it[k].name, names[got]) == 0);
+            sl_item_free(&it[k]);
+        }
+    CU_ASSERT_EQUAL(got, 5);
+    /* a page left half read is freed with the input */
+    CU_ASSERT_EQUAL(sl_input_next(in, it, 1), 0);
+    sl_input_close(in);
+    in = sl_input_open(DIR_ "/b.txt", 0, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(in);
+    CU_ASSERT_EQUAL(sl_input_next(in, it, 1), 1);
+    sl_item_free(&it[0]);
+    sl_input_close(in);
+}
+
 static void test_missing(void)
 {
     sl_error err;
@@ -253,6 +316,7 @@ int test_input_register(void)
         !CU_add_test(s, "unreadable record file", test_bad_record_file) ||
         !CU_add_test(s, "jsonl: arrays of segments", test_jsonl_arrays) ||
         !CU_add_test(s, "directory of NAME.id, NAME.en pairs", test_dir_pairs) ||
+        !CU_add_test(s, "a page of several records", test_page) ||
         !CU_add_test(s, "missing", test_missing))
         return -1;
     return 0;

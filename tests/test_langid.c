@@ -27,6 +27,30 @@ static void test_guess(void)
     sl_langid_free(l);
 }
 
+/* word shapes tell a sentence with few stop words, and its words merged */
+static void test_score(void)
+{
+    sl_error err;
+    sl_langid *l = sl_langid_new("id", "en", &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+    double s[2];
+    const char *id = "Pemerintahan kabupaten menggunakan kebijakannya sendiri.";
+    sl_langid_score(l, id, strlen(id), s);
+    CU_ASSERT(s[0] > s[1] && s[0] >= 2);
+    const char *en = "Communities reported stronger relationships afterwards.";
+    sl_langid_score(l, en, strlen(en), s);
+    CU_ASSERT(s[1] > s[0] && s[1] >= 1.5);
+    /* capitalised words are names, the same in both languages */
+    sl_langid_score(l, "Thailand Bekasi", 15, s);
+    CU_ASSERT(s[0] == 0 && s[1] == 0);
+    /* stop words count one each */
+    sl_langid_score(l, "yang dan the of", 15, s);
+    CU_ASSERT(s[0] == 2 && s[1] == 2);
+    sl_langid_score(NULL, "the", 3, s);
+    CU_ASSERT(s[0] == 0 && s[1] == 0);
+    sl_langid_free(l);
+}
+
 static void test_unknown(void)
 {
     sl_error err;
@@ -38,7 +62,8 @@ static void test_unknown(void)
 int test_langid_register(void)
 {
     CU_pSuite s = CU_add_suite("langid", NULL, NULL);
-    if (!s || !CU_add_test(s, "guess", test_guess) || !CU_add_test(s, "unknown", test_unknown))
+    if (!s || !CU_add_test(s, "guess", test_guess) ||
+        !CU_add_test(s, "score with word shapes", test_score) || !CU_add_test(s, "unknown", test_unknown))
         return -1;
     return 0;
 }

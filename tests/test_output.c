@@ -55,6 +55,43 @@ static void test_tsv(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(render(SL_FMT_TSV, 0, 0.8), "1-0"));
 }
 
+/* A record's catalogue metadata: TSV columns 5-10 when the writer is
+ * told the input is records, JSON fields where the record has them. */
+static void test_metadata(void)
+{
+    static char buf[4096];
+    sl_doc d;
+    make_doc(&d);
+    d.rec.author = strdup("Sari Dewi");
+    d.rec.faculty = strdup("Fakultas Hukum Universitas Indonesia");
+    d.rec.year = strdup("2019");
+    d.rec.collection = strdup("UI - Tesis Membership");
+    for (int fmt = SL_FMT_TSV; fmt <= SL_FMT_JSON; fmt += SL_FMT_JSON - SL_FMT_TSV) {
+        FILE *f = fmemopen(buf, sizeof buf, "w");
+        CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+        sl_writer w;
+        memset(&w, 0, sizeof w);
+        w.fmt = fmt;
+        w.f[0] = f;
+        w.tmx = (sl_tmx_opts){ { "id", "en" }, "1", 0, 0 };
+        w.meta = 1;
+        CU_ASSERT_EQUAL(sl_write_doc(&w, &d), 0);
+        fclose(f);
+        if (fmt == SL_FMT_TSV) {
+            CU_ASSERT_PTR_NOT_NULL(strstr(buf, "Judul\tTitle\t1.000\ttitle\tdoc1\tSari Dewi\t"
+                                              "Fakultas Hukum Universitas Indonesia\t2019\t"
+                                              "UI - Tesis Membership\t\n"));
+        } else {
+            CU_ASSERT_PTR_NOT_NULL(strstr(buf, ",\"en\":\"Title\",\"author\":\"Sari Dewi\","
+                                              "\"faculty\":\"Fakultas Hukum Universitas Indonesia\","
+                                              "\"year\":\"2019\",\"collection\":\"UI - Tesis Membership\"}\n"));
+        }
+    }
+    sl_doc_free(&d);
+    /* without metadata the JSON object is as it was */
+    CU_ASSERT_PTR_NOT_NULL(strstr(render(SL_FMT_JSON, 0, 0), "\"en\":\"Title\"}\n"));
+}
+
 static void test_beads_and_ladder(void)
 {
     CU_ASSERT_STRING_EQUAL(render(SL_FMT_BEADS, 0, 0), "[0,1]:[0]\n[2]:[]\n");
@@ -103,7 +140,8 @@ int test_output_register(void)
     CU_pSuite s = CU_add_suite("output", NULL, NULL);
     if (!s || !CU_add_test(s, "tsv", test_tsv) ||
         !CU_add_test(s, "beads and ladder", test_beads_and_ladder) ||
-        !CU_add_test(s, "json", test_json) || !CU_add_test(s, "moses", test_moses) ||
+        !CU_add_test(s, "json", test_json) ||
+        !CU_add_test(s, "catalogue metadata", test_metadata) || !CU_add_test(s, "moses", test_moses) ||
         !CU_add_test(s, "format names", test_format_names))
         return -1;
     return 0;

@@ -2,6 +2,7 @@
  * sample records against the ground truth in samples/README.md, and the
  * seed record against the seed gold sentences. */
 #include "tests.h"
+#include "selaras/input.h"
 #include "selaras/pipeline.h"
 #include "selaras/text.h"
 
@@ -230,13 +231,223 @@ static void test_one_abstract(void)
     CU_ASSERT_EQUAL(sl_pipe_record(pipe_, NULL, "r2", "x = / y\n", 8, &d, &err), SL_EMISSING);
 }
 
+/* ---- catalogue layouts (samples/catalogue) ----------------------------- */
+
+enum { MAXDOCS = 64 };
+
+typedef struct {
+    char name[128], want[1024], meta[2048];
+    int seen;
+} truth_t;
+
+/* The two lists of samples/catalogue/README.md: "- `NAME`: beads" under
+ * "## Alignment ground truth", "- `NAME`: key=value; ..." under
+ * "## Metadata ground truth". */
+static size_t read_truth(truth_t *t)
+{
+    FILE *f = fopen("../samples/catalogue/README.md", "r");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    char line[4096], name[128], rest[2048];
+    int section = 0;
+    size_t n = 0;
+    while (fgets(line, sizeof line, f)) {
+        if (strncmp(line, "## ", 3) == 0)
+            section = strstr(line, "Alignment") ? 1 : strstr(line, "Metadata") ? 2 : 0;
+        if (!section || sscanf(line, "- `%127[^`]`: %2047[^\n]", name, rest) != 2)
+            continue;
+        size_t k = 0;
+        while (k < n && strcmp(t[k].name, name) != 0)
+            k++;
+        if (k == n && n < MAXDOCS)
+            snprintf(t[n++].name, sizeof t[0].name, "%s", name);
+        if (k < n)
+            snprintf(section == 1 ? t[k].want : t[k].meta, section == 1 ? sizeof t[0].want
+                                                                        : sizeof t[0].meta,
+                     "%s", rest);
+    }
+    fclose(f);
+    return n;
+}
+
+/* The value of key in "k=v; k=v" into out ("" when absent). */
+static const char *meta_value(const char *meta, const char *key, char *out, size_t cap)
+{
+    char pat[64];
+    snprintf(pat, sizeof pat, "%s=", key);
+    out[0] = '\0';
+    for (const char *p = meta; (p = strstr(p, pat)); p++)
+        if (p == meta || p[-1] == ' ') {
+            p += strlen(pat);
+            size_t n = strcspn(p, ";");
+            snprintf(out, cap, "%.*s", (int)n, p);
+            break;
+        }
+    return out;
+}
+
+/* Does a unit's text hold what is not abstract text: metadata, framing,
+ * the dots between two abstracts, a wrapper left unbalanced? */
+static int leaks(const char *text, const sl_record *r)
+{
+    if (!text)
+        return 0;
+    const char *const fixed[] = { "Universitas Indonesia Library", "Depok:", "......", "Hasil Pencarian",
+                                  "Ditemukan", "Pdf", "Abstrak :", NULL };
+    for (int k = 0; fixed[k]; k++)
+        if (strstr(text, fixed[k]))
+            return 1;
+    const char *const fields[] = { r->author, r->faculty, r->collection, r->format };
+    for (int k = 0; k < 4; k++)
+        if (fields[k] && strstr(text, fields[k]))
+            return 1;
+    size_t n = strlen(text), straight = 0, open = 0, close = 0;
+    for (const char *p = text; (p = strchr(p, '"')); p++)
+        straight++;
+    for (const char *p = text; (p = strstr(p, "\xE2\x80\x9C")); p++)
+        open++;
+    for (const char *p = text; (p = strstr(p, "\xE2\x80\x9D")); p++)
+        close++;
+    return text[0] == '[' || (n && text[n - 1] == ']') || straight % 2 || open != close;
+}
+
+/* Every document of samples/catalogue against its ground truth: the
+ * beads in the README's notation, each unit free of metadata, the
+ * metadata where it belongs, and the records without both abstracts
+ * skipped. */
+static void test_catalogue(void)
+{
+    static truth_t truth[MAXDOCS];
+    size_t nt = read_truth(truth);
+    CU_ASSERT_FATAL(nt >= 12);
+    sl_error err;
+    sl_input *in = sl_input_open("../samples/catalogue", 0, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(in);
+    sl_item items[8];
+    size_t got_items, units_right = 0, units_want = 0, docs = 0, skipped = 0;
+    while ((got_items = sl_input_next(in, items, 8))) {
+        for (size_t i = 0; i < got_items; i++) {
+            sl_item *it = &items[i];
+            truth_t *t = NULL;
+            for (size_t k = 0; k < nt && it->name; k++)
+                if (strcmp(truth[k].name, it->name) == 0)
+                    t = &truth[k];
+            if (!t)
+                printf("\n  %s: no ground truth", it->name ? it->name : it->path);
+            CU_ASSERT_PTR_NOT_NULL(t);
+            sl_doc d;
+            int rc = sl_pipe_item(pipe_, NULL, it, &d, &err);
+            if (!t) {
+                if (rc == SL_OK)
+                    sl_doc_free(&d);
+                sl_item_free(it);
+                continue;
+            }
+            t->seen++;
+            if (strcmp(t->want, "skipped") == 0) {
+                CU_ASSERT_EQUAL(rc, SL_EMISSING);
+                if (rc == SL_OK)
+                    sl_doc_free(&d);
+                skipped += rc == SL_EMISSING;
+                sl_item_free(it);
+                continue;
+            }
+            CU_ASSERT_EQUAL_FATAL(rc, SL_OK);
+            docs++;
+            /* units: each expected bead, right when present and clean */
+            char got[1024], want[1024], v[512];
+            notation(&d, got, sizeof got);
+            if (strcmp(got, t->want) != 0)
+                printf("\n  %s\n    want %s\n    got  %s", t->name, t->want, got);
+            CU_ASSERT_STRING_EQUAL(got, t->want);
+            snprintf(want, sizeof want, "%s", t->want);
+            for (char *tok = strtok(want, " "); tok; tok = strtok(NULL, " ")) {
+                units_want++;
+                /* the same bead among the units, with clean texts */
+                size_t u = 0, o = 0;
+                for (; u < d.nunits; u++) {
+                    if (d.units[u].kind != SL_UNIT_SENTENCE)
+                        continue;
+                    char one[64];
+                    sl_doc single = d;
+                    single.units = &d.units[u];
+                    single.nunits = 1;
+                    notation(&single, one, sizeof one);
+                    if (strcmp(one, tok) == 0)
+                        break;
+                    o++;
+                }
+                int clean = u < d.nunits && !leaks(d.units[u].src, &d.rec) &&
+                            !leaks(d.units[u].tgt, &d.rec);
+                if (u < d.nunits && !clean)
+                    printf("\n  %s: metadata or a wrapper in a unit: %s | %s", t->name,
+                           d.units[u].src ? d.units[u].src : "", d.units[u].tgt ? d.units[u].tgt : "");
+                units_right += clean;
+                CU_ASSERT(clean);
+            }
+            /* metadata */
+            static const char *const keys[] = { "author", "place", "faculty", "year", "format",
+                                                "collection", "url", NULL };
+            const char *const vals[] = { d.rec.author, d.rec.place, d.rec.faculty, d.rec.year,
+                                         d.rec.format, d.rec.collection, d.rec.url };
+            for (int k = 0; keys[k]; k++) {
+                if (!meta_value(t->meta, keys[k], v, sizeof v)[0])
+                    continue;
+                const char *is = vals[k] ? vals[k] : "none";
+                if (strcmp(is, v) != 0)
+                    printf("\n  %s: %s is '%s', not '%s'", t->name, keys[k], is, v);
+                CU_ASSERT_STRING_EQUAL(is, v);
+            }
+            /* the first words of each abstract, and the title and keyword units */
+            const sl_unit *first = NULL, *title = NULL, *kw = NULL;
+            for (size_t u = 0; u < d.nunits; u++) {
+                if (d.units[u].kind == SL_UNIT_SENTENCE && !first && d.units[u].src && d.units[u].tgt)
+                    first = &d.units[u];
+                if (d.units[u].kind == SL_UNIT_TITLE)
+                    title = &d.units[u];
+                if (d.units[u].kind == SL_UNIT_KEYWORDS)
+                    kw = &d.units[u];
+            }
+            CU_ASSERT_PTR_NOT_NULL_FATAL(first);
+            meta_value(t->meta, "id", v, sizeof v);
+            CU_ASSERT_EQUAL(strncmp(first->src, v, strlen(v)), 0);
+            meta_value(t->meta, "en", v, sizeof v);
+            CU_ASSERT_EQUAL(strncmp(first->tgt, v, strlen(v)), 0);
+            if (meta_value(t->meta, "title", v, sizeof v)[0]) {
+                units_want++;
+                units_right += title && strcmp(title->src, v) == 0 && title->tgt;
+                CU_ASSERT(title && strcmp(title->src, v) == 0);
+            } else {
+                CU_ASSERT_PTR_NULL(title);
+            }
+            if (meta_value(t->meta, "keywords", v, sizeof v)[0]) {
+                units_want++;
+                units_right += kw && strncmp(kw->src, v, strlen(v)) == 0;
+                CU_ASSERT(kw && strncmp(kw->src, v, strlen(v)) == 0);
+            }
+            sl_doc_free(&d);
+            sl_item_free(it);
+        }
+    }
+    sl_input_close(in);
+    for (size_t k = 0; k < nt; k++) {
+        if (truth[k].seen != 1)
+            printf("\n  %s: read %d times", truth[k].name, truth[k].seen);
+        CU_ASSERT_EQUAL(truth[k].seen, 1);
+    }
+    printf("\n  catalogue layouts: %zu of %zu units right in %zu documents; %zu records "
+           "without both abstracts skipped",
+           units_right, units_want, docs, skipped);
+    CU_ASSERT_EQUAL(units_right, units_want);
+}
+
 int test_pipeline_register(void)
 {
     CU_pSuite s = CU_add_suite("pipeline", init, clean);
     if (!s || !CU_add_test(s, "sample records", test_samples) ||
         !CU_add_test(s, "seed record", test_seed) || !CU_add_test(s, "text pair", test_pair) ||
         !CU_add_test(s, "headings and labels anchor", test_anchors) ||
-        !CU_add_test(s, "a record with one abstract", test_one_abstract))
+        !CU_add_test(s, "a record with one abstract", test_one_abstract) ||
+        !CU_add_test(s, "catalogue layouts", test_catalogue))
         return -1;
     return 0;
 }

@@ -35,6 +35,10 @@ static void write_tmx(void)
     memset(&d, 0, sizeof d);
     d.name = strdup("doc <1> & \"x\"");
     d.rec.url = strdup("https://lib.ui.ac.id/detail?id=1&lokasi=lokal");
+    d.rec.author = strdup("Sari Dewi");
+    d.rec.faculty = strdup("Fakultas Ekonomi & Bisnis Universitas Indonesia");
+    d.rec.year = strdup("2016");
+    d.rec.collection = strdup("UI - Tesis Membership");
     sl_unit units[NU];
     for (size_t k = 0; k < NU; k++) {
         memset(&units[k], 0, sizeof units[k]);
@@ -57,7 +61,7 @@ static void write_tmx(void)
         free(units[k].tgt);
     }
     free(d.name);
-    free(d.rec.url);
+    sl_record_free(&d.rec);
 }
 
 static void test_dtd(void)
@@ -121,7 +125,7 @@ static void test_read_back(void)
             body = c;
     }
     CU_ASSERT_PTR_NOT_NULL_FATAL(body);
-    size_t k = 0, tus = 0;
+    size_t k = 0, tus = 0, props = 0;
     for (xmlNode *tu = body->children; tu; tu = tu->next) {
         if (tu->type != XML_ELEMENT_NODE)
             continue;
@@ -141,6 +145,21 @@ static void test_read_back(void)
                     CU_ASSERT_STRING_EQUAL((char *)v, "doc <1> & \"x\"");
                     xmlFree(v);
                 }
+                /* the record's metadata, each once, before the <tuv>s */
+                static const char *const meta[][2] = {
+                    { "x-author", "Sari Dewi" },
+                    { "x-faculty", "Fakultas Ekonomi & Bisnis Universitas Indonesia" },
+                    { "x-year", "2016" },
+                    { "x-collection", "UI - Tesis Membership" },
+                };
+                for (int m = 0; m < 4; m++)
+                    if (strcmp((char *)type, meta[m][0]) == 0) {
+                        xmlChar *v = xmlNodeGetContent(c);
+                        CU_ASSERT_STRING_EQUAL((char *)v, meta[m][1]);
+                        CU_ASSERT_EQUAL(n, 0);
+                        props++;
+                        xmlFree(v);
+                    }
                 xmlFree(type);
             }
             if (strcmp((const char *)c->name, "tuv") != 0)
@@ -159,6 +178,7 @@ static void test_read_back(void)
         k++;
     }
     CU_ASSERT_EQUAL(tus, 4);
+    CU_ASSERT_EQUAL(props, 4 * 4);
     xmlFreeDoc(doc);
 }
 

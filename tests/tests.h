@@ -27,6 +27,9 @@ int test_learn_register(void);
 int test_check_register(void);
 int test_html_register(void);
 int test_glossary_register(void);
+int test_langrun_register(void);
+int test_meta_register(void);
+int test_page_register(void);
 
 /* Path of a file under ../shared (../shared/data), or NULL when absent. */
 const char *test_shared_path(const char *rel);

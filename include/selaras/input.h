@@ -28,7 +28,8 @@ typedef struct sl_item {
     sl_text t[2];
     char *path;     /* the file it was read from, "<stdin>" for "-" (NULL when
                      * out of memory) */
-    long line;      /* its line there (JSON Lines), 0 for a whole file */
+    long line;      /* its line there (JSON Lines, a record of a page), 0 for
+                     * a whole file */
     int presplit;   /* a pair of segment lists, one segment per line */
     int status;     /* SL_OK, or the error code in err */
     sl_error err;
@@ -46,9 +47,16 @@ typedef struct sl_input sl_input;
  *   {"doc": "...", "id": ..., "en": ...} where "id" and "en" are both
  *   strings (running text) or both arrays of strings (one segment each,
  *   as --presplit reads lines);
- * - one record file ("-" is stdin).
+ * - one record file ("-" is stdin); a file holding a page of several
+ *   records (a list of search results copied whole, see page.h) gives
+ *   each as an item named NAME#1, NAME#2, ... in order, at its line.
  * NULL with err set when path cannot be opened. */
 sl_input *sl_input_open(const char *path, int flags, sl_error *err);
+
+/* Does path, opened as sl_input_open would, hold several documents: a
+ * directory, JSON Lines, or a record file that is a page of several
+ * records (see page.h)? stdin ("-") can be read only once: one record. */
+int sl_input_several(const char *path, int flags);
 
 /* Reads up to max items; returns how many (0 at the end). A read error on
  * the stream comes back as a last item with its status set. A JSON line

@@ -17,4 +17,11 @@ void sl_langid_free(sl_langid *l);
  * not NULL, receives the count difference. */
 int sl_langid_guess(const sl_langid *l, const char *text, size_t len, int *margin);
 
+/* The evidence for each language in text: one for every stop word of
+ * its list, and half for every lower-case word that has one of its word
+ * shapes (src/rules/cue_LANG.txt: "*tion", "meng*", ...). Finer than
+ * sl_langid_guess for a sentence or two, where a few stop words decide
+ * little. All zero when l is NULL. */
+void sl_langid_score(const sl_langid *l, const char *text, size_t len, double score[2]);
+
 #endif

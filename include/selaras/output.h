@@ -20,6 +20,9 @@ typedef struct sl_writer {
     sl_tmx_opts tmx;  /* languages, version, date and confidence floor */
     int batch;        /* several documents: TSV gains a document column,
                        * beads and ladder a blank line between documents */
+    int meta;         /* catalogue records: TSV has the document and the
+                       * record's author, faculty, year, collection and URL
+                       * as columns 5 to 10, batch or not */
     size_t docs, units;
 } sl_writer;
 

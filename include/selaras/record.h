@@ -6,7 +6,8 @@
 #include "selaras/error.h"
 #include "selaras/langid.h"
 
-/* A record as found in library catalogue exports:
+/* A record as found in library catalogue exports, in the layout of the
+ * full-description page:
  *
  *   Indonesian title = English title / Author
  *   Author, author
@@ -17,9 +18,22 @@
  *   ABSTRACT | Abstract ...
  *   <English abstract>  Keywords: ...
  *
+ * or in that of the search results:
+ *
+ *   cover                                   (page framing, dropped)
+ *   Author
+ *   "<Indonesian abstract>                  (or "Abstrak :" and the text;
+ *   <English abstract>"                      a blank line, a single line
+ *                                            break, "......" or nothing
+ *                                            between the two)
+ *   Depok: Fakultas ... Universitas Indonesia, 2019
+ *   T-Pdf                                   (a format or call number)
+ *   UI - Tesis Membership  Universitas Indonesia Library
+ *
  * Every field is an owned NUL-terminated string, or NULL when absent. The
  * abstracts keep their paragraphs (blank-line separated) and line breaks
- * for the splitter; markup remnants (**, <br>, <hr />) are gone. */
+ * for the splitter; markup remnants (**, <br>, <hr />), the quotes around
+ * an abstract and the dots between two are gone. */
 typedef struct sl_record {
     char *title[2];    /* [0] Indonesian, [1] English */
     char *author, *url;
@@ -28,6 +42,14 @@ typedef struct sl_record {
     int identified;    /* 1 when headings were missing or wrong and the
                         * languages were told apart by stop words */
     char note[256];    /* what was decided and why, for the user */
+    /* the metadata lines of a search-result entry */
+    char *place;       /* "Depok" */
+    char *faculty;     /* the publisher: "Fakultas Hukum Universitas Indonesia" */
+    char *year;        /* "2019" */
+    char *collection;  /* "UI - Tesis Membership" */
+    char *format;      /* "T-Pdf", or a call number "S68893" */
+    int split;         /* 1 when one block held both abstracts and was cut
+                        * where the language changes (see langrun.h) */
 } sl_record;
 
 /* Parses text (len bytes, valid UTF-8) named name into out. Fails with

@@ -18,7 +18,8 @@ int sl_tmx_begin(FILE *f, const sl_tmx_opts *o);
 
 /* One <tu> per unit with both sides non-empty (after whitespace is
  * normalised) and confidence >= min_conf, with x-document, x-unit, x-bead,
- * x-confidence and, when the record has them, x-url and x-author props.
+ * x-confidence and, when the record has them, x-url, x-author, x-faculty,
+ * x-year and x-collection props (before the <tuv>s, as TMX 1.4b wants).
  * Returns the number of units written. */
 size_t sl_tmx_doc(FILE *f, const sl_tmx_opts *o, const sl_doc *d);
 
