@@ -14,6 +14,10 @@ enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
 void cli_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints err and returns the exit status its code calls for. */
 int cli_report(const sl_error *err);
+/* The exit status of a batch run (sl_batch_run's rc, its error, the
+ * source's own status): an error reported, the callbacks' status, or the
+ * source's. */
+int cli_batch_status(int rc, const sl_error *err, int src_status);
 /* The exit status err's code calls for. */
 int cli_status(const sl_error *err);
 

@@ -525,12 +525,7 @@ static int run(const opts_t *o, const sl_pipe *p, const sl_lexicon *lex, char **
     sl_error err;
     int rc = sl_batch_run(p, &bo, &cb, &err);
     cli_progress_end(prog);
-    if (rc < 0)
-        status = cli_report(&err);
-    else if (rc > 0)
-        status = rc;
-    else
-        status = r.src.status;
+    status = cli_batch_status(rc, &err, r.src.status);
     cli_source_close(&r.src);
     if (status == CLI_OK && !r.begun++)
         begin(&r);

@@ -240,12 +240,7 @@ static int run(const opts_t *o, const sl_pipe *p, const sl_checker *chk, char **
     sl_error err;
     int rc = sl_batch_run(p, &bo, &cb, &err), status;
     cli_progress_end(&r.prog);
-    if (rc < 0)
-        status = cli_report(&err);
-    else if (rc > 0)
-        status = rc;
-    else
-        status = r.src.status;
+    status = cli_batch_status(rc, &err, r.src.status);
     cli_source_close(&r.src);
     cli_notes_tell(&r.notes, o->quiet);
     if (r.html.f) {

@@ -23,6 +23,13 @@ int cli_report(const sl_error *err)
     return cli_status(err);
 }
 
+int cli_batch_status(int rc, const sl_error *err, int src_status)
+{
+    if (rc < 0)
+        return cli_report(err);
+    return rc > 0 ? rc : src_status;
+}
+
 int cli_status(const sl_error *err)
 {
     switch (err->code) {

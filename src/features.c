@@ -50,13 +50,9 @@ struct sl_featcfg {
 static int load_cognates(sl_featcfg *c)
 {
     const char *src = sl_rules_builtin("cognates");
-    for (const char *p = src; p && *p;) {
-        const char *e = strchr(p, '\n');
-        size_t n = e ? (size_t)(e - p) : strlen(p);
-        const char *at = p;
-        p += n + (e != NULL);
-        if (n == 0 || *at == '#' || *at == '[')
-            continue;
+    const char *at;
+    size_t n;
+    for (const char *p = src; sl_rules_item(&p, &at, &n);) {
         char line[64];
         if (n >= sizeof line)
             return -1;

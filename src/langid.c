@@ -31,15 +31,9 @@ static int load_cues(sl_langid *l, int k, const char *lang)
     snprintf(name, sizeof name, "cue_%s", sl_lang_code(lang, code, sizeof code));
     const char *src = sl_rules_builtin(name);
     size_t cap = 0;
-    for (const char *p = src; p && *p;) {
-        const char *e = strchr(p, '\n');
-        size_t n = e ? (size_t)(e - p) : strlen(p);
-        const char *s = p;
-        p += n + (e != NULL);
-        while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-            n--;
-        if (n == 0 || *s == '#' || *s == '[')
-            continue;
+    const char *s;
+    size_t n;
+    for (const char *p = src; sl_rules_item(&p, &s, &n);) {
         cue_t c;
         memset(&c, 0, sizeof c);
         if ((c.lead = *s == '*')) {

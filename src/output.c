@@ -38,7 +38,7 @@ static void flat(FILE *f, const char *s)
     }
 }
 
-static void json_str(FILE *f, const char *s)
+void sl_json_str(FILE *f, const char *s)
 {
     if (!s) {
         fputs("null", f);
@@ -69,7 +69,7 @@ static void meta_json(FILE *f, const sl_record *r)
     for (int k = 0; k < 5; k++)
         if (vals[k]) {
             fprintf(f, ",\"%s\":", keys[k]);
-            json_str(f, vals[k]);
+            sl_json_str(f, vals[k]);
         }
 }
 
@@ -161,12 +161,12 @@ size_t sl_write_units(const sl_writer *w, FILE *f, FILE *f1, const sl_doc *d)
             break;
         case SL_FMT_JSON:
             fputs("{\"doc\":", f);
-            json_str(f, d->name);
+            sl_json_str(f, d->name);
             fprintf(f, ",\"unit\":\"%s\",\"bead\":\"%zu-%zu\",\"confidence\":%.3f,\"%s\":",
                     kinds[u->kind], b->ni, b->nj, b->conf, w->tmx.lang[0]);
-            json_str(f, u->src);
+            sl_json_str(f, u->src);
             fprintf(f, ",\"%s\":", w->tmx.lang[1]);
-            json_str(f, u->tgt);
+            sl_json_str(f, u->tgt);
             meta_json(f, &d->rec);
             fputs("}\n", f);
             break;

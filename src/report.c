@@ -1,5 +1,6 @@
 /* report.c — check reports as text and as JSON Lines. */
 #include "selaras/report.h"
+#include "selaras/output.h"
 
 #include <string.h>
 
@@ -52,29 +53,6 @@ void sl_report_text(FILE *f, const sl_report *r, int min_severity)
     }
 }
 
-static void jstr(FILE *f, const char *s)
-{
-    if (!s) {
-        fputs("null", f);
-        return;
-    }
-    fputc('"', f);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            fprintf(f, "\\%c", c);
-        else if (c == '\n')
-            fputs("\\n", f);
-        else if (c == '\t')
-            fputs("\\t", f);
-        else if (c < 0x20)
-            fprintf(f, "\\u%04x", c);
-        else
-            fputc(c, f);
-    }
-    fputc('"', f);
-}
-
 static void jlist(FILE *f, const size_t *v, size_t n)
 {
     fputc('[', f);
@@ -90,24 +68,24 @@ void sl_report_json(FILE *f, const sl_report *r, int min_severity)
         if (x->severity < min_severity)
             continue;
         fputs("{\"doc\":", f);
-        jstr(f, r->doc);
+        sl_json_str(f, r->doc);
         fprintf(f, ",\"kind\":\"%s\",\"severity\":\"%s\",\"id\":", sl_finding_kind_name(x->kind),
                 sl_severity_name(x->severity));
         jlist(f, x->id, x->nid);
         fputs(",\"en\":", f);
         jlist(f, x->en, x->nen);
         fputs(",\"id_text\":", f);
-        jstr(f, x->id_text);
+        sl_json_str(f, x->id_text);
         fputs(",\"en_text\":", f);
-        jstr(f, x->en_text);
+        sl_json_str(f, x->en_text);
         fputs(",\"message\":", f);
-        jstr(f, x->message);
+        sl_json_str(f, x->message);
         fputs("}\n", f);
     }
     size_t c[3];
     sl_report_counts(r, c);
     fputs("{\"doc\":", f);
-    jstr(f, r->doc);
+    sl_json_str(f, r->doc);
     fprintf(f, ",\"kind\":\"summary\",\"verdict\":\"%s\",\"id_sentences\":%zu,\"en_sentences\":%zu,"
                "\"coverage\":%.3f,\"coverage_chars\":%.3f,\"errors\":%zu,\"warnings\":%zu,"
                "\"info\":%zu}\n",

@@ -23,21 +23,32 @@ const char *sl_lang_code(const char *lang, char *buf, size_t size)
     return buf;
 }
 
+int sl_rules_item(const char **p, const char **item, size_t *n)
+{
+    while (*p && **p) {
+        const char *s = *p, *e = strchr(s, '\n');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        *p = s + len + (e != NULL);
+        while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r'))
+            len--;
+        if (len == 0 || *s == '#' || *s == '[')
+            continue;
+        *item = s;
+        *n = len;
+        return 1;
+    }
+    return 0;
+}
+
 sl_strmap *sl_stopwords_new(const char *lang)
 {
     char code[64], name[80];
     snprintf(name, sizeof name, "stop_%s", sl_lang_code(lang, code, sizeof code));
     sl_strmap *m = sl_strmap_new();
     const char *src = sl_rules_builtin(name);
-    for (const char *p = src; m && p && *p;) {
-        const char *e = strchr(p, '\n');
-        size_t n = e ? (size_t)(e - p) : strlen(p);
-        const char *s = p;
-        p += n + (e != NULL);
-        while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-            n--;
-        if (n == 0 || *s == '#' || *s == '[')
-            continue;
+    const char *s;
+    size_t n;
+    for (const char *p = src; m && sl_rules_item(&p, &s, &n);) {
         if (sl_strmap_intern(m, s, n) < 0) {
             sl_strmap_free(m);
             return NULL;

@@ -10,6 +10,10 @@ enum sl_format { SL_FMT_TMX, SL_FMT_TSV, SL_FMT_MOSES, SL_FMT_JSON, SL_FMT_BEADS
 
 /* The format named name ("tmx", "tsv", ...), or -1. */
 int sl_format_parse(const char *name);
+
+/* Writes s as a JSON string (null for NULL): quotes, backslashes and
+ * control characters escaped, UTF-8 as it is. */
+void sl_json_str(FILE *f, const char *s);
 /* The name of format fmt ("tmx", ...), or NULL for none. */
 const char *sl_format_name(int fmt);
 
