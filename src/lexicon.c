@@ -17,7 +17,7 @@ int sl_lex_pair(sl_lexicon *lex, const char *s, const char *t)
 {
     long si = sl_strmap_intern(lex->src, s, strlen(s));
     long ti = sl_strmap_intern(lex->tgt, t, strlen(t));
-    if (si < 0 || ti < 0 || sl_lex_reserve(&lex->keys, &lex->kcap, lex->nkeys + 1, sizeof *lex->keys))
+    if (si < 0 || ti < 0 || sl_grow(&lex->keys, &lex->kcap, lex->nkeys + 1, sizeof *lex->keys))
         return -1;
     lex->keys[lex->nkeys++] = (uint64_t)si << 32 | (uint64_t)ti;
     return 0;

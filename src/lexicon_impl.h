@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "selaras/lexicon.h"
+#include "grow.h"
 #include "selaras/strmap.h"
 
 /* What further adds need: stemmers, stop words, scratch (lexread.c). */
@@ -32,26 +33,6 @@ struct sl_lexicon {
 };
 
 enum { SL_LEX_SRC = 0, SL_LEX_TGT = 1 };
-
-/* Makes room for need elements of size elem in the array whose pointer is
- * at pp (capacity *cap). The pointer is copied with memcpy so that one
- * helper serves every element type without breaking aliasing rules. */
-static inline int sl_lex_reserve(void *pp, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    size_t nc = *cap ? *cap : 64;
-    while (nc < need)
-        nc *= 2;
-    void *p;
-    memcpy(&p, pp, sizeof p);
-    p = realloc(p, nc * elem);
-    if (!p)
-        return -1;
-    memcpy(pp, &p, sizeof p);
-    *cap = nc;
-    return 0;
-}
 
 /* ---- lexicon.c: storage ------------------------------------------------ */
 

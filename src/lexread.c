@@ -129,8 +129,8 @@ static int keep_word(side_t *sd, const lang_t *L, size_t n, int first, int stop)
         if (n == 0)
             return 0;
     }
-    if (sl_lex_reserve(&sd->buf, &sd->bcap, sd->blen + n + 1, 1) ||
-        sl_lex_reserve(&sd->word, &sd->wcap, sd->nword + 1, sizeof *sd->word))
+    if (sl_grow(&sd->buf, &sd->bcap, sd->blen + n + 1, 1) ||
+        sl_grow(&sd->word, &sd->wcap, sd->nword + 1, sizeof *sd->word))
         return -1;
     memcpy(sd->buf + sd->blen, w, n);
     sd->buf[sd->blen + n] = '\0';
@@ -162,7 +162,7 @@ static int parse_alt(sl_lexread *ld, side_t *sd, const lang_t *L, size_t a, size
     if (ld->lone_stop && nth == 1 && sd->nword == first && keep_word(sd, L, n, 1, 0))
         return -1;
     if (sd->nword > first) {
-        if (sl_lex_reserve(&sd->alt, &sd->acap, sd->nalt + 2, sizeof *sd->alt))
+        if (sl_grow(&sd->alt, &sd->acap, sd->nalt + 2, sizeof *sd->alt))
             return -1;
         sd->alt[sd->nalt++] = first;
     }
@@ -191,7 +191,7 @@ static int parse_side(sl_lexread *ld, int which, const char *s, size_t n, int sp
 {
     side_t *sd = &ld->side[which];
     sd->blen = sd->nword = sd->nalt = 0;
-    if (sl_lex_reserve(&sd->text, &sd->tcap, n + 1, 1))
+    if (sl_grow(&sd->text, &sd->tcap, n + 1, 1))
         return -1;
     for (size_t i = 0; i < n;) {
         size_t e = s[i] == '(' ? paren_end(s, n, i) : 0;
@@ -364,7 +364,7 @@ static int read_dict(const char *path, char **out, size_t *len, sl_error *err)
     char *buf = malloc(cap);
     int rc = buf ? SL_OK : sl_error_set(err, SL_ENOMEM, path, 0, -1, "out of memory");
     while (rc == SL_OK) {
-        if (sl_lex_reserve(&buf, &cap, n + (1 << 18), 1)) {
+        if (sl_grow(&buf, &cap, n + (1 << 18), 1)) {
             rc = sl_error_set(err, SL_ENOMEM, path, 0, -1, "out of memory");
             break;
         }
