@@ -577,7 +577,9 @@ static int decide(const para_t *P, size_t sstart, size_t ts, size_t te, pcre2_ma
 
 /* ---- output ----------------------------------------------------------- */
 
-static int push_sent(sl_sents *out, size_t off, size_t len, unsigned para, unsigned kind)
+/* map[i] is the offset in out->raw of out->text[i] (see pbuf). */
+static int push_sent(sl_sents *out, const size_t *map, size_t off, size_t len, unsigned para,
+                     unsigned kind)
 {
     /* trim: spans never start or end with a space */
     while (len && out->text[off] == ' ') { off++; len--; }
@@ -592,16 +594,19 @@ static int push_sent(sl_sents *out, size_t off, size_t len, unsigned para, unsig
         out->v = v;
         out->cap = nc;
     }
-    out->v[out->n++] = (sl_sent){ off, len, para, kind };
+    /* the first and last bytes are not spaces, so they are bytes of the
+     * raw text too: the raw span runs from the one to the other */
+    size_t roff = map[off], rend = map[off + len - 1] + 1;
+    out->v[out->n++] = (sl_sent){ off, len, para, kind, roff, rend - roff };
     return 0;
 }
 
-static int split_para(const sl_seg *g, sl_sents *out, size_t off, size_t len, unsigned kind,
-                      pcre2_match_data *md)
+static int split_para(const sl_seg *g, sl_sents *out, const size_t *map, size_t off, size_t len,
+                      unsigned kind, pcre2_match_data *md)
 {
     unsigned para = (unsigned)out->npara++;
     if (kind != SL_SENT_TEXT)
-        return push_sent(out, off, len, para, kind);
+        return push_sent(out, map, off, len, para, kind);
     para_t P = { g, out->text + off, len };
     size_t sstart = 0, pos = 0;
     while (pos < len) {
@@ -612,7 +617,7 @@ static int split_para(const sl_seg *g, sl_sents *out, size_t off, size_t len, un
         size_t ts = ov[0], te = ov[1];
         if (te == ts) { pos = ts + 1; continue; }
         if (P.p[ts] == ' ' ? ts > sstart : decide(&P, sstart, ts, te, md)) {
-            if (push_sent(out, off + sstart, te - sstart, para, kind))
+            if (push_sent(out, map, off + sstart, te - sstart, para, kind))
                 return -1;
             sstart = te;
             while (sstart < len && P.p[sstart] == ' ')
@@ -620,37 +625,68 @@ static int split_para(const sl_seg *g, sl_sents *out, size_t off, size_t len, un
         }
         pos = te;
     }
-    return push_sent(out, off + sstart, len - sstart, para, kind);
+    return push_sent(out, map, off + sstart, len - sstart, para, kind);
 }
 
 /* ---- paragraph assembly ----------------------------------------------- */
 
+/* Two texts grow side by side: buf, the normalised paragraphs the splitter
+ * reads, and raw, the same lines as the input has them (trimmed, joined by
+ * one space, nothing collapsed or mended), which is what a CAT tool sees.
+ * map[i] is the offset in raw of buf[i] (of the start of the whitespace run
+ * a space of buf stands for), so a sentence found in buf has its span in
+ * raw. */
 typedef struct {
     char *buf;
     size_t len, cap;
     size_t pstart; /* start of the open paragraph in buf */
     unsigned pkind;
     int open;
+    char *raw;
+    size_t rlen, rcap;
+    size_t *map;   /* cap entries */
 } pbuf;
 
 static int pb_reserve(pbuf *b, size_t extra)
 {
-    if (b->len + extra + 1 <= b->cap)
-        return 0;
-    size_t nc = b->cap ? b->cap : 4096;
-    while (nc < b->len + extra + 1)
-        nc *= 2;
-    char *n = realloc(b->buf, nc);
-    if (!n)
-        return -1;
-    b->buf = n;
-    b->cap = nc;
+    if (b->len + extra + 1 > b->cap || !b->map) {
+        size_t nc = b->cap ? b->cap : 4096;
+        while (nc < b->len + extra + 1)
+            nc *= 2;
+        char *n = realloc(b->buf, nc);
+        if (!n)
+            return -1;
+        b->buf = n;
+        size_t *m = realloc(b->map, nc * sizeof *m);
+        if (!m)
+            return -1;
+        b->map = m;
+        b->cap = nc;
+    }
+    if (b->rlen + extra + 1 > b->rcap) {
+        size_t nc = b->rcap ? b->rcap : 4096;
+        while (nc < b->rlen + extra + 1)
+            nc *= 2;
+        char *n = realloc(b->raw, nc);
+        if (!n)
+            return -1;
+        b->raw = n;
+        b->rcap = nc;
+    }
     return 0;
+}
+
+/* One byte of buf, standing for raw[at]. */
+static void pb_put(pbuf *b, char c, size_t at)
+{
+    b->map[b->len] = at;
+    b->buf[b->len++] = c;
 }
 
 /* Appends a line, collapsing whitespace runs to one space; joins a word
  * hyphenated across the break ("pemerin-" + "tahan") but keeps the hyphen
- * of a reduplication ("masing-" + "masing"). */
+ * of a reduplication ("masing-" + "masing"). raw receives the line as it
+ * is, after one space when it continues the paragraph. */
 static int pb_append(const sl_seg *g, pbuf *b, const char *s, size_t n)
 {
     if (pb_reserve(b, n + 1))
@@ -680,21 +716,28 @@ static int pb_append(const sl_seg *g, pbuf *b, const char *s, size_t n)
             joined = 1;
         }
         if (!joined)
-            b->buf[b->len++] = ' ';
+            pb_put(b, ' ', b->rlen);
+        b->raw[b->rlen++] = ' ';
     }
     int sp = 0;
+    size_t run = 0; /* where in raw the whitespace run began */
     for (size_t i = 0; i < n;) {
         size_t w = space_len(s, n, i);
         if (w) {
+            if (!sp)
+                run = b->rlen + i;
             sp = 1;
             i += w;
             continue;
         }
         if (sp && b->len > b->pstart && b->buf[b->len - 1] != ' ')
-            b->buf[b->len++] = ' ';
+            pb_put(b, ' ', run);
         sp = 0;
-        b->buf[b->len++] = s[i++];
+        pb_put(b, s[i], b->rlen + i);
+        i++;
     }
+    memcpy(b->raw + b->rlen, s, n);
+    b->rlen += n;
     b->open = 1;
     return 0;
 }
@@ -707,12 +750,13 @@ static int pb_close(const sl_seg *g, pbuf *b, sl_sents *out, pcre2_match_data *m
     size_t start = b->pstart, len = b->len - b->pstart;
     if (pb_reserve(b, 1))
         return -1;
-    b->buf[b->len++] = '\n';
+    pb_put(b, '\n', b->rlen);
+    b->raw[b->rlen++] = '\n';
     b->pstart = b->len;
     if (len == 0)
         return 0;
     out->text = b->buf; /* split_para reads out->text */
-    return split_para(g, out, start, len, b->pkind, md);
+    return split_para(g, out, b->map, start, len, b->pkind, md);
 }
 
 static int line_matches(const pcre2_code *re, const char *s, size_t n, pcre2_match_data *md)
@@ -755,7 +799,7 @@ int sl_seg_split(const sl_seg *g, const char *text, size_t len, int flags, sl_se
                  sl_error *err)
 {
     /* reuse the buffers of a previous result */
-    pbuf b = { out->text, 0, out->text_cap, 0, 0, 0 };
+    pbuf b = { out->text, 0, out->text_cap, 0, 0, 0, out->raw, 0, out->raw_cap, NULL };
     sl_sent *v = out->v;
     size_t vcap = out->cap;
     memset(out, 0, sizeof *out);
@@ -810,11 +854,17 @@ int sl_seg_split(const sl_seg *g, const char *text, size_t len, int flags, sl_se
     out->text = b.buf;
     out->text_len = b.len;
     out->text_cap = b.cap;
+    out->raw = b.raw;
+    out->raw_len = b.rlen;
+    out->raw_cap = b.rcap;
+    free(b.map);
     pcre2_match_data_free(md);
     return SL_OK;
 nomem:
     pcre2_match_data_free(md);
+    free(b.map);
     out->text = b.buf;
+    out->raw = b.raw;
     sl_sents_free(out);
     return sl_error_set(err, SL_ENOMEM, NULL, 0, -1, "out of memory");
 }
@@ -851,6 +901,7 @@ void sl_sents_free(sl_sents *out)
     if (!out)
         return;
     free(out->text);
+    free(out->raw);
     free(out->v);
     memset(out, 0, sizeof *out);
 }

@@ -963,6 +963,16 @@ static void check_case(const seg_case *c)
             fail(c, "sentence %zu lies outside the text", i + 1);
             break;
         }
+        /* the verbatim span holds the same sentence: it starts and ends
+         * with the same bytes (spaces and hyphens differ only inside) */
+        if (s && (s->rlen == 0 || s->roff + s->rlen > out.raw_len ||
+                  out.raw[s->roff] != out.text[s->off] ||
+                  out.raw[s->roff + s->rlen - 1] != out.text[s->off + s->len - 1])) {
+            fail(c, "sentence %zu: verbatim \"%.*s\" does not match \"%.*s\"", i + 1,
+                 s->roff + s->rlen <= out.raw_len ? (int)s->rlen : 0, out.raw + s->roff,
+                 (int)s->len, out.text + s->off);
+            break;
+        }
         if (!s || !w || strlen(w) != s->len || memcmp(w, out.text + s->off, s->len) != 0) {
             fail(c, "sentence %zu: want \"%s\", got \"%.*s\" (%zu sentences, want %zu)", i + 1,
                  w ? w : "(none)", s ? (int)s->len : 6, s ? out.text + s->off : "(none)",
@@ -1007,6 +1017,44 @@ TABLE_TEST(headings)
 TABLE_TEST(regressions)
 TABLE_TEST(lines)
 
+/* Each sentence also as the input has it (sl_sents.raw): line ends trimmed
+ * and the lines of a paragraph joined by one space, but space runs, tabs,
+ * no-break spaces and the hyphen of a word broken across lines kept, and
+ * the spacing between two sentences left out of both. */
+static void test_verbatim(void)
+{
+    CU_ASSERT_PTR_NOT_NULL_FATAL(seg_id);
+    static const char text[] =
+        "  Kalimat  pertama\tada di sini.   Kalimat kedua peng-\n  guna sistem, masing-\n"
+        "masing.\n\nRp\xC2\xA0" "5.000 dibayar. Hasilnya naik dari 3,2\n\nmenjadi 4,5 persen.\n"
+        "Kata kunci: air;  tanah\n";
+    static const char *const want[][2] = {
+        { "Kalimat pertama ada di sini.", "Kalimat  pertama\tada di sini." },
+        { "Kalimat kedua pengguna sistem, masing-masing.",
+          "Kalimat kedua peng- guna sistem, masing- masing." },
+        { "Rp 5.000 dibayar.", "Rp\xC2\xA0" "5.000 dibayar." },
+        /* a sentence broken across a blank line is joined in both */
+        { "Hasilnya naik dari 3,2 menjadi 4,5 persen.", "Hasilnya naik dari 3,2 menjadi 4,5 persen." },
+        { "Kata kunci: air; tanah", "Kata kunci: air;  tanah" },
+    };
+    sl_sents out = { 0 };
+    for (int round = 0; round < 2; round++) { /* the second reuses the buffers */
+        CU_ASSERT_EQUAL_FATAL(sl_seg_split(seg_id, text, sizeof text - 1, 0, &out, NULL), SL_OK);
+        CU_ASSERT_EQUAL_FATAL(out.n, sizeof want / sizeof *want);
+        for (size_t i = 0; i < out.n; i++) {
+            const sl_sent *s = &out.v[i];
+            CU_ASSERT(s->len == strlen(want[i][0]) &&
+                      memcmp(out.text + s->off, want[i][0], s->len) == 0);
+            CU_ASSERT(s->rlen == strlen(want[i][1]) &&
+                      memcmp(out.raw + s->roff, want[i][1], s->rlen) == 0);
+        }
+        CU_ASSERT_EQUAL(out.v[1].para, 0);
+        CU_ASSERT_EQUAL(out.v[2].para, 1);
+    }
+    sl_sents_free(&out);
+    CU_ASSERT_PTR_NULL(out.raw);
+}
+
 /* sl_sents_free must leave a zeroed record and accept NULL */
 static void test_free(void)
 {
@@ -1037,6 +1085,7 @@ int test_segment_register(void)
         { "paragraph assembly", test_paragraphs },
         { "headings and labels", test_headings },
         { "SL_SEG_LINES", test_lines },
+        { "verbatim spans", test_verbatim },
         { "sl_sents_free", test_free },
         { "first review regressions", test_regressions },
     };
