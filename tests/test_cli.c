@@ -646,13 +646,14 @@ static void test_rules_override(void)
 static void omegat_record(const char *record)
 {
     char cmd[4096];
-    /* the source: the abstract's sentences on one line, as a translator
-     * would paste the abstract, and the keyword line on the next; the
-     * memory: selaras's TMX of the record; the glossaries: its keywords */
+    /* the source: the abstract's sentences (as the record has them) on
+     * one line, as a translator would paste the abstract, and the keyword
+     * line on the next; the memory: selaras's TMX of the record; the
+     * glossaries: its keywords */
     snprintf(cmd, sizeof cmd,
              "rm -rf " TMP ".omt && mkdir -p " TMP ".omt/src && "
              "%s align -q -o " TMP ".omt/mem.tmx --glossary " TMP ".omt/keywords.tbx %s && "
-             "%s align -q -f tsv --glossary " TMP ".omt/keywords.utf8 %s | awk -F'\\t' "
+             "%s align -q -f tsv --text verbatim --glossary " TMP ".omt/keywords.utf8 %s | awk -F'\\t' "
              "'$4 ~ /^[0-9]+-[0-9]+$/ && $1 != \"\" { printf \"%%s%%s\", sep, $1; sep = \" \" } "
              "$4 == \"keywords\" { kw = $1 } END { print \"\"; if (kw != \"\") print kw }' > "
              TMP ".omt/src/abstrak.txt",
