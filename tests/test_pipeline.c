@@ -263,7 +263,8 @@ static void test_verbatim(void)
         if (strstr(recs[k], "101_")) {
             CU_ASSERT_PTR_NOT_NULL(strstr(dv.units[2].src, "air hujan untuk  memenuhi"));
             CU_ASSERT_PTR_NOT_NULL(strstr(dv.units[4].src, "bulanan, sedangkan\tkualitas"));
-            CU_ASSERT_PTR_NOT_NULL(strstr(dv.units[5].src, "60\xC2\xA0m\xC2\xB2 "));
+            /* the record parser reads a browser's no-break space as a space */
+            CU_ASSERT_PTR_NOT_NULL(strstr(dv.units[5].src, "60 m\xC2\xB2 "));
             CU_ASSERT_PTR_NOT_NULL(strstr(dv.units[5].src, " minum peng- guna selama"));
             CU_ASSERT_PTR_NOT_NULL(strstr(dv.units[6].src, "6,8, sehingga")); /* <br /> */
             CU_ASSERT_PTR_NOT_NULL(strstr(dv.units[8].src, "hujan;  kebutuhan"));
@@ -276,13 +277,15 @@ static void test_verbatim(void)
     }
     const char *en = "This research was conducted in Bogor in 2021. The data were analysed "
                      "qualitatively.";
-    static const char *const id[][2] = {
+    static const char *const id[][3] = {
         { "Penelitian ini dilakukan di Bogor.  Penelitian ini dilakukan pada 2021.\tData "
-          "dianalisis secara kualitatif.",
-          "Penelitian ini dilakukan di Bogor.  Penelitian ini dilakukan pada 2021." },
+          "dianalisis secara\xC2\xA0kualitatif.",
+          "Penelitian ini dilakukan di Bogor.  Penelitian ini dilakukan pada 2021.",
+          "Data dianalisis secara\xC2\xA0kualitatif." },
         { "Penelitian ini dilakukan di Bogor.\n\nPenelitian ini dilakukan pada 2021. Data "
           "dianalisis secara kualitatif.",
-          "Penelitian ini dilakukan di Bogor. Penelitian ini dilakukan pada 2021." },
+          "Penelitian ini dilakukan di Bogor. Penelitian ini dilakukan pada 2021.",
+          "Data dianalisis secara kualitatif." },
     };
     for (size_t k = 0; k < 2; k++) {
         sl_doc d;
@@ -291,7 +294,7 @@ static void test_verbatim(void)
         CU_ASSERT_EQUAL_FATAL(d.nunits, 2);
         CU_ASSERT_EQUAL(d.units[0].bead.ni, 2);
         CU_ASSERT_STRING_EQUAL(d.units[0].src, id[k][1]);
-        CU_ASSERT_STRING_EQUAL(d.units[1].src, "Data dianalisis secara kualitatif.");
+        CU_ASSERT_STRING_EQUAL(d.units[1].src, id[k][2]);
         sl_doc_free(&d);
     }
     sl_pipe_free(pv);
