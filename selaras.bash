@@ -54,6 +54,7 @@ _selaras()
         case $cmd:$prev in
         align:-f | align:--format) values="tmx tsv moses json beads ladder" ;;
         align:--glossary-format) values="tbx omegat" ;;
+        align:--text) values="verbatim normalized" ;;
         check:--fail-on) values="error warning info never" ;;
         check:--show) values="error warning info" ;;
         split:-l | split:--lang) values="id en" ;;

@@ -944,10 +944,12 @@ int sl_check_doc(const sl_checker *c, const sl_doc *d, sl_report *r, sl_error *e
                 "a weak unit (confidence %.2f): Indonesian %s and English %s may not "
                 "translate each other",
                 bd->conf, nums(a, sizeof a, bd->i0, bd->ni), nums(o, sizeof o, bd->j0, bd->nj));
-        if (bd->ni > 1)
+        if (bd->ni > 1) {
+            r->merged += bd->ni;
             add(&b, SL_F_MERGE, bd->i0, bd->ni, bd->j0, bd->nj, u->src, u->tgt,
                 "Indonesian sentences %s are translated by one English unit",
                 nums(a, sizeof a, bd->i0, bd->ni));
+        }
         if (bd->nj > 1)
             add(&b, SL_F_SPLIT, bd->i0, bd->ni, bd->j0, bd->nj, u->src, u->tgt,
                 "Indonesian sentence %s is translated by English sentences %s",

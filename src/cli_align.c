@@ -10,6 +10,7 @@
 #include "selaras/lexicon.h"
 #include "selaras/output.h"
 #include "selaras/pipeline.h"
+#include "selaras/rules.h"
 
 #include <getopt.h>
 #include <omp.h>
@@ -23,7 +24,7 @@
 enum {
     O_PRESPLIT = CLI_LONG, O_JSONL, O_RECORDS, O_LANGS, O_MIN_CONFIDENCE, O_UNALIGNED,
     O_LEXICON, O_NO_LEXICON, O_LEARN, O_SAVE_LEXICON, O_MAX_BEAD, O_SRC_LANG, O_TGT_LANG,
-    O_RULES, O_SKIP_BAD, O_SHARD, O_GLOSSARY, O_GLOSSARY_FORMAT
+    O_RULES, O_SKIP_BAD, O_SHARD, O_GLOSSARY, O_GLOSSARY_FORMAT, O_TEXT
 };
 
 static const cli_opt opts[] = {
@@ -31,6 +32,10 @@ static const cli_opt opts[] = {
                           "ladder" },
     { "output", 'o', "FILE", "write to FILE (Moses: FILE.ID and FILE.EN), replaced only when "
                              "the run succeeds (default stdout)" },
+    { "text", O_TEXT, "T", "verbatim: each sentence as the input has it, spaces, tabs and "
+                           "the hyphen of a broken word kept (default for tmx, so a CAT tool "
+                           "matches it exactly); normalized: spaces collapsed, broken words "
+                           "mended (default for the other formats)" },
     { "presplit", O_PRESPLIT, NULL, "the texts hold one segment per line (two files, a "
                                     "directory's NAME.id/NAME.en pairs, JSON Lines strings)" },
     { "jsonl", O_JSONL, NULL, "read JSON Lines whatever the file name: "
@@ -90,6 +95,7 @@ typedef struct {
     sl_pipe_opts po;
     int fmt, jsonl, records, nolex, threads, skip_bad, quiet, verbose, learn;
     int gloss_fmt; /* -1: by the file name */
+    int text;      /* 1 verbatim, 0 normalized, -1: by the format */
     const char *save_lexicon, *glossary;
     size_t shard_k, shard_n; /* n 0: the whole input */
     const char *outpath, *unaligned, *lexpath;
@@ -236,6 +242,7 @@ typedef struct {
     cli_notes notes;
     cli_progress *prog;
     sl_glossary *gl; /* --glossary: the keyword pairs, in input order */
+    size_t sents, joined; /* source sentences written; those in units of two or more */
 } run_t;
 
 /* Input a batch may skip with --skip-bad: a broken line or an unreadable
@@ -382,6 +389,13 @@ static int take(void *ctx, size_t index, const sl_item *it, int rc, const sl_doc
             sl_write_unaligned(r->os.un.f, &r->w.tmx, d);
     }
     piece(r, "doc", (long long)index);
+    r->sents += d->nsent[0];
+    for (size_t k = 0; k < d->nunits; k++) {
+        const sl_unit *u = &d->units[k];
+        if (u->kind == SL_UNIT_SENTENCE && u->src && u->tgt && u->bead.ni > 1 &&
+            u->bead.conf >= r->o->min_conf)
+            r->joined += u->bead.ni;
+    }
     if (r->gl) {
         sl_error e;
         if (sl_glossary_add_doc(r->gl, d, &e))
@@ -507,6 +521,7 @@ static int run(const opts_t *o, const sl_pipe *p, const sl_lexicon *lex, char **
     w->tmx.lang[1] = o->langs[1];
     w->tmx.version = cli_version;
     w->tmx.min_conf = o->min_conf;
+    w->tmx.verbatim = o->text;
     /* SOURCE_DATE_EPOCH makes the TMX date, and so the bytes, reproducible */
     const char *sde = getenv("SOURCE_DATE_EPOCH");
     w->tmx.created = sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
@@ -552,6 +567,16 @@ static int run(const opts_t *o, const sl_pipe *p, const sl_lexicon *lex, char **
         cli_msg("wrote %zu unit%s from %zu document%s to %s.%s and %s.%s", w->units,
                 w->units == 1 ? "" : "s", w->docs, w->docs == 1 ? "" : "s", o->outpath,
                 o->langs[0], o->outpath, o->langs[1]);
+    /* a CAT tool looks up one source sentence at a time: a unit that
+     * holds two or more (a 2-1 bead) is a true translation, but never an
+     * exact match */
+    if (status == CLI_OK && o->fmt == SL_FMT_TMX && r.joined && !o->quiet) {
+        char code[64];
+        int id = strcmp(sl_lang_code(o->po.align.src_lang, code, sizeof code), "id") == 0;
+        cli_msg("%zu of %zu %s sentences share a unit with another (2-1, 3-1, 2-2 beads): a "
+                "CAT tool that segments by sentence will not match them", r.joined, r.sents,
+                id ? "Indonesian" : "source-language");
+    }
     if (r.gl)
         tell_glossary(&r, status);
     sl_glossary_free(r.gl);
@@ -663,6 +688,7 @@ static int align_main(int argc, char **argv)
     sl_align_opts_default(&o.po.align);
     o.fmt = -1;
     o.gloss_fmt = -1;
+    o.text = -1;
     snprintf(o.langs[0], sizeof o.langs[0], "id");
     snprintf(o.langs[1], sizeof o.langs[1], "en");
     int c;
@@ -712,6 +738,16 @@ static int align_main(int argc, char **argv)
                 return CLI_USAGE;
             }
             break;
+        case O_TEXT:
+            if (strcmp(optarg, "verbatim") == 0)
+                o.text = 1;
+            else if (strcmp(optarg, "normalized") == 0)
+                o.text = 0;
+            else {
+                cli_msg("align: --text takes verbatim or normalized (not '%s')", optarg);
+                return CLI_USAGE;
+            }
+            break;
         case O_SKIP_BAD: o.skip_bad = 1; break;
         case O_SHARD:
             if (parse_shard(optarg, &o)) {
@@ -737,6 +773,10 @@ static int align_main(int argc, char **argv)
         return cli_usage(&cli_cmd_align);
     if (o.fmt < 0)
         o.fmt = o.po.presplit ? SL_FMT_BEADS : SL_FMT_TMX;
+    /* a translation memory is for a CAT tool, which matches a sentence
+     * only as its source file has it; a corpus is for counting words */
+    if (o.text < 0)
+        o.text = o.fmt == SL_FMT_TMX;
     if (o.shard_n) {
         /* a shard is a file that waits for its siblings */
         const char *why = NULL;
@@ -771,8 +811,13 @@ static int align_main(int argc, char **argv)
     cli_progress_start(&prog, o.quiet);
     o.po.align.progress = aligning;
     o.po.align.progress_ctx = &prog;
-    sl_pipe *p = sl_pipe_new(&o.po, lex, &err);
+    /* learning reads the units of a first alignment: the normalised text
+     * the aligner reads, whatever the output wants */
+    sl_pipe_opts po = o.po;
+    po.verbatim = o.text && !o.learn;
+    sl_pipe *p = sl_pipe_new(&po, lex, &err);
     int status = p ? CLI_OK : cli_report(&err);
+    o.po.verbatim = o.text;
     if (status == CLI_OK && o.learn) {
         /* align once, learn, and align again with what was learned */
         status = learn(&o, p, argv + optind, npaths, pair, &lex);

@@ -1,6 +1,8 @@
 /* output.c — every output format but TMX's details (tmx.c). One unit per
  * line in all the line formats, so text is written with its whitespace
- * runs (tabs, newlines) collapsed to single spaces. */
+ * runs (tabs, newlines) collapsed to single spaces, or, verbatim, with
+ * only what a line format cannot hold changed: a tab or a line break (and
+ * the blanks around it) becomes one space. */
 #include "selaras/output.h"
 
 #include <string.h>
@@ -21,20 +23,34 @@ const char *sl_format_name(int fmt)
     return fmt >= 0 && fmt < (int)(sizeof names / sizeof *names) ? names[fmt] : NULL;
 }
 
-/* Text on one line: whitespace runs become one space, ends trimmed. */
-static void flat(FILE *f, const char *s)
+static int blank(char c)
 {
-    int pending = 0, any = 0;
-    for (; s && *s; s++) {
-        if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
-            pending = any;
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Text on one line, ends trimmed: whitespace runs become one space, or,
+ * verbatim, a run of spaces stays as it is and a run with a tab or a line
+ * break becomes one space. */
+static void flat(FILE *f, const char *s, int verbatim)
+{
+    int any = 0;
+    while (s && *s) {
+        const char *e = s;
+        int other = 0;
+        while (blank(*e))
+            other |= *e++ != ' ';
+        if (e > s) {
+            if (any && *e) {
+                if (verbatim && !other)
+                    fwrite(s, 1, (size_t)(e - s), f);
+                else
+                    fputc(' ', f);
+            }
+            s = e;
             continue;
         }
-        if (pending)
-            fputc(' ', f);
-        pending = 0;
         any = 1;
-        fputc(*s, f);
+        fputc(*s++, f);
     }
 }
 
@@ -129,23 +145,23 @@ size_t sl_write_units(const sl_writer *w, FILE *f, FILE *f1, const sl_doc *d)
             fprintf(f, "%zu\t%zu\t%.3f\n", b->i0, b->j0, b->conf);
             break;
         case SL_FMT_TSV:
-            flat(f, u->src);
+            flat(f, u->src, w->tmx.verbatim);
             fputc('\t', f);
-            flat(f, u->tgt);
+            flat(f, u->tgt, w->tmx.verbatim);
             if (u->kind == SL_UNIT_SENTENCE)
                 fprintf(f, "\t%.3f\t%zu-%zu", b->conf, b->ni, b->nj);
             else
                 fprintf(f, "\t%.3f\t%s", b->conf, kinds[u->kind]);
             if (w->batch || w->meta) {
                 fputc('\t', f);
-                flat(f, d->name);
+                flat(f, d->name, 0);
             }
             if (w->meta) {
                 const char *m[5] = { d->rec.author, d->rec.faculty, d->rec.year,
                                      d->rec.collection, d->rec.url };
                 for (int k = 0; k < 5; k++) {
                     fputc('\t', f);
-                    flat(f, m[k]);
+                    flat(f, m[k], 0);
                 }
             }
             fputc('\n', f);
@@ -154,9 +170,9 @@ size_t sl_write_units(const sl_writer *w, FILE *f, FILE *f1, const sl_doc *d)
             if (!both || !sl_xml_nonempty(u->src, strlen(u->src)) ||
                 !sl_xml_nonempty(u->tgt, strlen(u->tgt)))
                 continue;
-            flat(f, u->src);
+            flat(f, u->src, w->tmx.verbatim);
             fputc('\n', f);
-            flat(f1, u->tgt);
+            flat(f1, u->tgt, w->tmx.verbatim);
             fputc('\n', f1);
             break;
         case SL_FMT_JSON:
@@ -196,10 +212,10 @@ void sl_write_unaligned(FILE *f, const sl_tmx_opts *o, const sl_doc *d)
         const sl_unit *u = &d->units[i];
         if (u->kind != SL_UNIT_SENTENCE || (u->src && u->tgt))
             continue;
-        flat(f, d->name);
+        flat(f, d->name, 0);
         fprintf(f, "\t%s\t%zu\t", u->src ? o->lang[0] : o->lang[1],
                 u->src ? u->bead.i0 : u->bead.j0);
-        flat(f, u->src ? u->src : u->tgt);
+        flat(f, u->src ? u->src : u->tgt, o->verbatim);
         fputc('\n', f);
     }
 }

@@ -110,6 +110,43 @@ static char *join(const sl_span *v, size_t i0, size_t n, int *oom)
     return s;
 }
 
+/* The text of sentences [i0, i0+n) as the input has it (NULL for n 0):
+ * within a paragraph, the raw text from the first sentence's start to the
+ * last one's end, so the spacing between sentences stays as it was; one
+ * space where the sentences cross into another paragraph. idx maps the
+ * aligned sentences to those of s. */
+static char *verbatim(const sl_sents *s, const size_t *idx, size_t i0, size_t n, int *oom)
+{
+    if (n == 0)
+        return NULL;
+    char *out = NULL;
+    size_t o = 0;
+    for (int pass = 0; pass < 2; pass++) { /* measure, then copy */
+        o = 0;
+        for (size_t k = 0; k < n;) {
+            const sl_sent *a = &s->v[idx[i0 + k]], *b = a;
+            while (k + 1 < n && s->v[idx[i0 + k + 1]].para == a->para)
+                b = &s->v[idx[i0 + ++k]];
+            k++;
+            size_t len = b->roff + b->rlen - a->roff;
+            if (o) {
+                if (out)
+                    out[o] = ' ';
+                o++;
+            }
+            if (out)
+                memcpy(out + o, s->raw + a->roff, len);
+            o += len;
+        }
+        if (!pass && !(out = malloc(o + 1))) {
+            *oom = 1;
+            return NULL;
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
+
 static int add_unit(sl_doc *d, size_t *cap, char *src, char *tgt, unsigned kind,
                     const sl_bead *b)
 {
@@ -217,10 +254,26 @@ static size_t anchors_paired(const anchors_t *a)
     return a->n[0];
 }
 
+/* The aligned sentences of both sides: v what the aligner reads; with
+ * raw, the units take their text from the split text's raw spans (idx maps
+ * v's sentences to s's), else from v. */
+typedef struct {
+    sl_span *v[2];
+    const sl_sents *s;    /* [2] */
+    size_t *idx[2];
+    int raw;
+} sides_t;
+
+static char *unit_text(const sides_t *S, int k, size_t i0, size_t n, int *oom)
+{
+    return S->raw ? verbatim(&S->s[k], S->idx[k], i0, n, oom) : join(S->v[k], i0, n, oom);
+}
+
 /* Aligns lines [lo0, hi0) with [lo1, hi1) and appends their units. */
-static int align_range(const sl_pipe *p, sl_pipe_ws *ws, sl_span *const v[2], const size_t lo[2],
+static int align_range(const sl_pipe *p, sl_pipe_ws *ws, const sides_t *S, const size_t lo[2],
                        const size_t hi[2], sl_doc *d, size_t *cap, sl_error *err)
 {
+    sl_span *const *v = S->v;
     if (lo[0] == hi[0] && lo[1] == hi[1])
         return SL_OK;
     sl_beads beads = { 0 };
@@ -232,7 +285,7 @@ static int align_range(const sl_pipe *p, sl_pipe_ws *ws, sl_span *const v[2], co
         sl_bead bd = beads.v[b];
         bd.i0 += lo[0];
         bd.j0 += lo[1];
-        char *a = join(v[0], bd.i0, bd.ni, &oom), *e = join(v[1], bd.j0, bd.nj, &oom);
+        char *a = unit_text(S, 0, bd.i0, bd.ni, &oom), *e = unit_text(S, 1, bd.j0, bd.nj, &oom);
         if (oom) {
             free(a);
             free(e);
@@ -256,7 +309,8 @@ static int align_texts(const sl_pipe *p, sl_pipe_ws *ws, const char *t[2], const
                        int presplit, sl_doc *d, size_t *cap, sl_error *err)
 {
     sl_sents s[2];
-    sl_span *v[2] = { NULL, NULL };
+    sides_t S = { { NULL, NULL }, s, { NULL, NULL }, p->o.verbatim && !presplit };
+    sl_span **v = S.v;
     size_t n[2] = { 0, 0 };
     unsigned char *kind = NULL;
     anchors_t an = { 0 };
@@ -281,14 +335,19 @@ static int align_texts(const sl_pipe *p, sl_pipe_ws *ws, const char *t[2], const
         if ((rc = sl_seg_split(p->seg[k], t[k], len[k], 0, &s[k], err)))
             goto cleanup;
         v[k] = malloc((s[k].n + 1) * sizeof *v[k]);
-        if (!v[k])
+        S.idx[k] = malloc((s[k].n + 1) * sizeof *S.idx[k]);
+        if (!v[k] || !S.idx[k])
             goto nomem;
         for (size_t i = 0; i < s[k].n; i++) {
             sl_span sp = { s[k].text + s[k].v[i].off, s[k].v[i].len };
-            if (s[k].v[i].kind == SL_SENT_TEXT)
+            if (s[k].v[i].kind == SL_SENT_TEXT) {
+                S.idx[k][n[k]] = i;
                 v[k][n[k]++] = sp;
-            else if (anchor_push(&an, k, n[k], s[k].v[i].kind, sp))
+            } else if (anchor_push(&an, k, n[k], s[k].v[i].kind,
+                                   S.raw ? (sl_span){ s[k].raw + s[k].v[i].roff, s[k].v[i].rlen }
+                                         : sp)) {
                 goto nomem;
+            }
         }
     }
     d->nsent[0] = n[0];
@@ -303,7 +362,7 @@ static int align_texts(const sl_pipe *p, sl_pipe_ws *ws, const char *t[2], const
     size_t na = anchors_paired(&an), lo[2] = { 0, 0 };
     for (size_t x = 0; x <= na; x++) {
         size_t hi[2] = { x < na ? an.v[x].at[0] : n[0], x < na ? an.v[x].at[1] : n[1] };
-        if ((rc = align_range(p, ws, v, lo, hi, d, cap, err)))
+        if ((rc = align_range(p, ws, &S, lo, hi, d, cap, err)))
             goto cleanup;
         if (x == na)
             break;
@@ -335,6 +394,7 @@ cleanup:
     for (int k = 0; k < 2; k++) {
         sl_sents_free(&s[k]);
         free(v[k]);
+        free(S.idx[k]);
     }
     return rc;
 }

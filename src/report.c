@@ -35,9 +35,13 @@ void sl_report_text(FILE *f, const sl_report *r, int min_severity)
     size_t c[3];
     sl_report_counts(r, c);
     fprintf(f, "%s: %s — %zu Indonesian and %zu English sentences, %.0f%% of the Indonesian "
-               "(%.0f%% of its characters) in confident units; %zu error%s, %zu warning%s\n",
+               "(%.0f%% of its characters) in confident units",
             r->doc, sl_verdict_name(r->verdict), r->nsent[0], r->nsent[1], r->coverage * 100,
-            r->coverage_chars * 100, c[2], c[2] == 1 ? "" : "s", c[1], c[1] == 1 ? "" : "s");
+            r->coverage_chars * 100);
+    if (r->merged)
+        fprintf(f, ", %zu sharing a unit with another (no exact match in a CAT tool)", r->merged);
+    fprintf(f, "; %zu error%s, %zu warning%s\n", c[2], c[2] == 1 ? "" : "s", c[1],
+            c[1] == 1 ? "" : "s");
     for (size_t k = 0; k < r->n; k++) {
         const sl_finding *x = &r->f[k];
         if (x->severity < min_severity)
@@ -88,7 +92,7 @@ void sl_report_json(FILE *f, const sl_report *r, int min_severity)
     sl_json_str(f, r->doc);
     fprintf(f, ",\"kind\":\"summary\",\"verdict\":\"%s\",\"id_sentences\":%zu,\"en_sentences\":%zu,"
                "\"coverage\":%.3f,\"coverage_chars\":%.3f,\"errors\":%zu,\"warnings\":%zu,"
-               "\"info\":%zu}\n",
+               "\"info\":%zu,\"id_merged\":%zu}\n",
             sl_verdict_name(r->verdict), r->nsent[0], r->nsent[1], r->coverage, r->coverage_chars,
-            c[2], c[1], c[0]);
+            c[2], c[1], c[0], r->merged);
 }

@@ -11,6 +11,7 @@
 #include "selaras/rules.h"
 #include "selaras/strmap.h"
 #include "selaras/text.h"
+#include "grow.h"
 
 #include <locale.h>
 #include <pcre2.h>
@@ -577,7 +578,44 @@ static int decide(const para_t *P, size_t sstart, size_t ts, size_t te, pcre2_ma
 
 /* ---- output ----------------------------------------------------------- */
 
-static int push_sent(sl_sents *out, size_t off, size_t len, unsigned para, unsigned kind)
+/* The raw text of a paragraph beside its normalised text, walked in step:
+ * a space of the normalised text stands for a whitespace run of the raw
+ * one, and the raw text has a space at each line join (and a hyphen at
+ * each mended one) that the normalised text may lack; every other byte is
+ * the same in both. Sentences are found in order, so the walk only moves
+ * forward: linear in the paragraph, and no memory. */
+typedef struct {
+    const char *p, *r; /* the paragraph's normalised and raw text */
+    size_t rlen, i, j; /* raw length; where the walk stands in each */
+} walk_t;
+
+/* Moves the walk to byte to of the normalised text (at or after where it
+ * stands); returns the offset in the raw text of that byte. */
+static size_t walk_to(walk_t *w, size_t to)
+{
+    size_t k;
+    while (w->i < to && w->j < w->rlen) {
+        if (w->p[w->i] == ' ' && (k = space_len(w->r, w->rlen, w->j))) {
+            do
+                w->j += k;
+            while (w->j < w->rlen && (k = space_len(w->r, w->rlen, w->j)));
+            w->i++;
+        } else if (w->p[w->i] == w->r[w->j]) {
+            w->i++;
+            w->j++;
+        } else {
+            w->j++; /* a line join's space, or a mended hyphen */
+        }
+    }
+    /* at a byte of the normalised text that is not a space, the raw text
+     * may still hold a join's space or hyphen first */
+    while (w->j < w->rlen && w->r[w->j] != w->p[w->i])
+        w->j++;
+    return w->j;
+}
+
+static int push_sent(sl_sents *out, walk_t *w, size_t base, size_t off, size_t len,
+                     unsigned para, unsigned kind)
 {
     /* trim: spans never start or end with a space */
     while (len && out->text[off] == ' ') { off++; len--; }
@@ -592,16 +630,23 @@ static int push_sent(sl_sents *out, size_t off, size_t len, unsigned para, unsig
         out->v = v;
         out->cap = nc;
     }
-    out->v[out->n++] = (sl_sent){ off, len, para, kind };
+    /* the first and last bytes are not spaces, so they are bytes of the
+     * raw text too: the raw span runs from the one to the other */
+    size_t roff = walk_to(w, off - base), rend = walk_to(w, off + len - 1 - base) + 1;
+    out->v[out->n++] = (sl_sent){ off, len, para, kind, (size_t)(w->r - out->raw) + roff,
+                                  rend - roff };
     return 0;
 }
 
-static int split_para(const sl_seg *g, sl_sents *out, size_t off, size_t len, unsigned kind,
-                      pcre2_match_data *md)
+/* Splits the paragraph [off, off+len) of out->text, whose raw text is
+ * [roff, roff+rlen) of out->raw. */
+static int split_para(const sl_seg *g, sl_sents *out, size_t roff, size_t rlen, size_t off,
+                      size_t len, unsigned kind, pcre2_match_data *md)
 {
     unsigned para = (unsigned)out->npara++;
+    walk_t w = { out->text + off, out->raw + roff, rlen, 0, 0 };
     if (kind != SL_SENT_TEXT)
-        return push_sent(out, off, len, para, kind);
+        return push_sent(out, &w, off, off, len, para, kind);
     para_t P = { g, out->text + off, len };
     size_t sstart = 0, pos = 0;
     while (pos < len) {
@@ -612,7 +657,7 @@ static int split_para(const sl_seg *g, sl_sents *out, size_t off, size_t len, un
         size_t ts = ov[0], te = ov[1];
         if (te == ts) { pos = ts + 1; continue; }
         if (P.p[ts] == ' ' ? ts > sstart : decide(&P, sstart, ts, te, md)) {
-            if (push_sent(out, off + sstart, te - sstart, para, kind))
+            if (push_sent(out, &w, off, off + sstart, te - sstart, para, kind))
                 return -1;
             sstart = te;
             while (sstart < len && P.p[sstart] == ' ')
@@ -620,37 +665,39 @@ static int split_para(const sl_seg *g, sl_sents *out, size_t off, size_t len, un
         }
         pos = te;
     }
-    return push_sent(out, off + sstart, len - sstart, para, kind);
+    return push_sent(out, &w, off, off + sstart, len - sstart, para, kind);
 }
 
 /* ---- paragraph assembly ----------------------------------------------- */
 
+/* Two texts grow side by side: buf, the normalised paragraphs the splitter
+ * reads, and raw, the same lines as the input has them (trimmed, joined by
+ * one space, nothing collapsed or mended), which is what a CAT tool sees
+ * (see walk_t). */
 typedef struct {
     char *buf;
     size_t len, cap;
     size_t pstart; /* start of the open paragraph in buf */
     unsigned pkind;
     int open;
+    char *raw;
+    size_t rlen, rcap;
+    size_t rpstart; /* and in raw */
 } pbuf;
 
+/* Room for extra more bytes (and a '\n') in buf and raw. */
 static int pb_reserve(pbuf *b, size_t extra)
 {
-    if (b->len + extra + 1 <= b->cap)
-        return 0;
-    size_t nc = b->cap ? b->cap : 4096;
-    while (nc < b->len + extra + 1)
-        nc *= 2;
-    char *n = realloc(b->buf, nc);
-    if (!n)
+    if (sl_grow(&b->buf, &b->cap, b->len + extra + 1, 1) ||
+        sl_grow(&b->raw, &b->rcap, b->rlen + extra + 1, 1))
         return -1;
-    b->buf = n;
-    b->cap = nc;
     return 0;
 }
 
 /* Appends a line, collapsing whitespace runs to one space; joins a word
  * hyphenated across the break ("pemerin-" + "tahan") but keeps the hyphen
- * of a reduplication ("masing-" + "masing"). */
+ * of a reduplication ("masing-" + "masing"). raw receives the line as it
+ * is, after one space when it continues the paragraph. */
 static int pb_append(const sl_seg *g, pbuf *b, const char *s, size_t n)
 {
     if (pb_reserve(b, n + 1))
@@ -681,6 +728,7 @@ static int pb_append(const sl_seg *g, pbuf *b, const char *s, size_t n)
         }
         if (!joined)
             b->buf[b->len++] = ' ';
+        b->raw[b->rlen++] = ' ';
     }
     int sp = 0;
     for (size_t i = 0; i < n;) {
@@ -695,6 +743,8 @@ static int pb_append(const sl_seg *g, pbuf *b, const char *s, size_t n)
         sp = 0;
         b->buf[b->len++] = s[i++];
     }
+    memcpy(b->raw + b->rlen, s, n);
+    b->rlen += n;
     b->open = 1;
     return 0;
 }
@@ -705,14 +755,18 @@ static int pb_close(const sl_seg *g, pbuf *b, sl_sents *out, pcre2_match_data *m
         return 0;
     b->open = 0;
     size_t start = b->pstart, len = b->len - b->pstart;
+    size_t rstart = b->rpstart, rlen = b->rlen - b->rpstart;
     if (pb_reserve(b, 1))
         return -1;
     b->buf[b->len++] = '\n';
+    b->raw[b->rlen++] = '\n';
     b->pstart = b->len;
+    b->rpstart = b->rlen;
     if (len == 0)
         return 0;
-    out->text = b->buf; /* split_para reads out->text */
-    return split_para(g, out, start, len, b->pkind, md);
+    out->text = b->buf; /* split_para reads out->text and out->raw */
+    out->raw = b->raw;
+    return split_para(g, out, rstart, rlen, start, len, b->pkind, md);
 }
 
 static int line_matches(const pcre2_code *re, const char *s, size_t n, pcre2_match_data *md)
@@ -755,14 +809,14 @@ int sl_seg_split(const sl_seg *g, const char *text, size_t len, int flags, sl_se
                  sl_error *err)
 {
     /* reuse the buffers of a previous result */
-    pbuf b = { out->text, 0, out->text_cap, 0, 0, 0 };
+    pbuf b = { out->text, 0, out->text_cap, 0, 0, 0, out->raw, 0, out->raw_cap, 0 };
     sl_sent *v = out->v;
     size_t vcap = out->cap;
     memset(out, 0, sizeof *out);
     out->v = v;
     out->cap = vcap;
     pcre2_match_data *md = pcre2_match_data_create(4, NULL);
-    if (!md || pb_reserve(&b, len + 16))
+    if (!md || sl_grow(&b.buf, &b.cap, len + 16, 1) || sl_grow(&b.raw, &b.rcap, len + 16, 1))
         goto nomem;
     int gap = 0;
     for (size_t i = 0; i <= len;) {
@@ -810,11 +864,15 @@ int sl_seg_split(const sl_seg *g, const char *text, size_t len, int flags, sl_se
     out->text = b.buf;
     out->text_len = b.len;
     out->text_cap = b.cap;
+    out->raw = b.raw;
+    out->raw_len = b.rlen;
+    out->raw_cap = b.rcap;
     pcre2_match_data_free(md);
     return SL_OK;
 nomem:
     pcre2_match_data_free(md);
     out->text = b.buf;
+    out->raw = b.raw;
     sl_sents_free(out);
     return sl_error_set(err, SL_ENOMEM, NULL, 0, -1, "out of memory");
 }
@@ -851,6 +909,7 @@ void sl_sents_free(sl_sents *out)
     if (!out)
         return;
     free(out->text);
+    free(out->raw);
     free(out->v);
     memset(out, 0, sizeof *out);
 }

@@ -104,6 +104,70 @@ size_t sl_xml_text(FILE *f, const char *s, size_t len)
     return out;
 }
 
+size_t sl_xml_verbatim(FILE *f, const char *s, size_t len)
+{
+    size_t out = 0, adv;
+    for (size_t i = 0; i < len; i += adv) {
+        size_t j = i;
+        for (;;) { /* plain bytes, and single spaces between them, in one write */
+            if (j < len && plain((unsigned char)s[j]))
+                j++;
+            else if (j > i && j + 1 < len && s[j] == ' ' && plain((unsigned char)s[j + 1]))
+                j += 2;
+            else
+                break;
+        }
+        if (j > i) {
+            fwrite(s + i, 1, j - i, f);
+            out += j - i;
+            adv = j - i;
+            continue;
+        }
+        if (forbidden(s, len, i, &adv))
+            continue;
+        if (is_space((unsigned char)s[i])) {
+            /* a run of blanks (forbidden characters in it dropped): kept as
+             * it is, one space if it holds a line break, nothing at the ends */
+            size_t e = i, a;
+            int brk = 0;
+            while (e < len && (is_space((unsigned char)s[e]) || forbidden(s, len, e, &a))) {
+                brk |= s[e] == '\n' || s[e] == '\r';
+                e += is_space((unsigned char)s[e]) ? 1 : a;
+            }
+            adv = e - i;
+            if (!out || e == len)
+                continue;
+            if (brk) {
+                fputc(' ', f);
+                out++;
+                continue;
+            }
+            for (size_t k = i; k < e; k += a)
+                if (!forbidden(s, len, k, &a)) {
+                    fputc(s[k], f);
+                    out++;
+                }
+            continue;
+        }
+        const char *e = NULL;
+        switch (s[i]) {
+        case '&': e = "&amp;"; break;
+        case '<': e = "&lt;"; break;
+        case '>': e = "&gt;"; break;
+        case '"': e = "&quot;"; break;
+        case '\'': e = "&apos;"; break;
+        }
+        if (e) {
+            fputs(e, f);
+            out += strlen(e);
+        } else {
+            fwrite(s + i, 1, adv, f);
+            out += adv;
+        }
+    }
+    return out;
+}
+
 int sl_xml_nonempty(const char *s, size_t len)
 {
     size_t adv;
@@ -140,12 +204,12 @@ static void prop(FILE *f, const char *type, const char *value)
     fputs("</prop>\n", f);
 }
 
-static void tuv(FILE *f, const char *lang, const char *text)
+static void tuv(FILE *f, const char *lang, const char *text, int verbatim)
 {
     fputs("      <tuv xml:lang=\"", f);
     sl_xml_text(f, lang, strlen(lang));
     fputs("\"><seg>", f);
-    sl_xml_text(f, text, strlen(text));
+    (verbatim ? sl_xml_verbatim : sl_xml_text)(f, text, strlen(text));
     fputs("</seg></tuv>\n", f);
 }
 
@@ -173,8 +237,8 @@ size_t sl_tmx_doc(FILE *f, const sl_tmx_opts *o, const sl_doc *d)
         prop(f, "x-faculty", d->rec.faculty);
         prop(f, "x-year", d->rec.year);
         prop(f, "x-collection", d->rec.collection);
-        tuv(f, o->lang[0], u->src);
-        tuv(f, o->lang[1], u->tgt);
+        tuv(f, o->lang[0], u->src, o->verbatim);
+        tuv(f, o->lang[1], u->tgt, o->verbatim);
         fputs("    </tu>\n", f);
         n++;
     }

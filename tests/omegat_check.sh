@@ -16,7 +16,10 @@
 # (default java), SRC_LANG (id), TGT_LANG (en); GLOSSARIES: glossary files
 # (space-separated paths) for the project's glossary/ folder, and
 # GLOSSARY_TERMS: a file of "source TAB target" lines, the pairs OmegaT must
-# show from each of them.
+# show from each of them; SEGMENTS: a file to receive OmegaT's segments, one
+# a line (file, number, 1 translated or 0 not, source text with \\ \t \n \r
+# escaped; see omegat_segments.groovy), for a caller that judges which must
+# be translated (not with GLOSSARIES: OmegaT runs one script).
 #
 # Builds PROJECT/{omegat.project,source,target,tm/auto,omegat} with the TMX in
 # tm/auto/ and the rules in omegat/segmentation.conf, runs OmegaT headless
@@ -28,7 +31,8 @@
 # one entry per pair of GLOSSARY_TERMS and OmegaT must show every pair on
 # some segment.
 # Exit: 0 every segment was translated from the memory (and every glossary
-# pair shown); 1 some were not, or the rules did not load; 2 usage or setup
+# pair shown; with SEGMENTS, the segments were written, whatever was
+# translated); 1 some were not, or the rules did not load; 2 usage or setup
 # error; 77 skipped (no OmegaT/java).
 set -u
 
@@ -66,6 +70,13 @@ mkdir -p "$proj/source" "$proj/target" "$proj/tm/auto" "$proj/omegat" \
 cp "$src_dir"/*.txt "$proj/source/" || exit 2
 cp "$tmx" "$proj/tm/auto/" || exit 2
 script=
+if [ -n "${SEGMENTS:-}" ]; then
+    [ -z "${GLOSSARIES:-}" ] || { echo "omegat_check: SEGMENTS or GLOSSARIES, not both" >&2; exit 2; }
+    script=$(cd "$(dirname "$0")" && pwd)/omegat_segments.groovy
+    [ -f "$script" ] || { echo "omegat_check: no $script" >&2; exit 2; }
+    case $SEGMENTS in /*) ;; *) SEGMENTS=$(pwd)/$SEGMENTS ;; esac
+    rm -f "$SEGMENTS"
+fi
 if [ -n "${GLOSSARIES:-}" ]; then
     terms=${GLOSSARY_TERMS:?GLOSSARIES needs GLOSSARY_TERMS}
     [ -f "$terms" ] || { echo "omegat_check: no file $terms" >&2; exit 2; }
@@ -104,7 +115,7 @@ fi
 
 log=$work/omegat.log
 start=$(date +%s)
-"$java" -Djava.awt.headless=true -Duser.home="$work" -jar "$jar" \
+SEGMENTS_OUT=${SEGMENTS:-} "$java" -Djava.awt.headless=true -Duser.home="$work" -jar "$jar" \
     --mode=console-translate --config-dir="$conf" --disable-project-locking --no-team \
     ${script:+--script="$script"} "$proj" >"$log" 2>&1
 rc=$?
@@ -138,7 +149,15 @@ if [ -z "$total" ] || [ -z "$remaining" ]; then
     exit 1
 fi
 echo "omegat_check: segments total $total, remaining (not translated) $remaining"
-if [ "$remaining" != 0 ] || [ "$total" = 0 ]; then
+if [ -n "${SEGMENTS:-}" ]; then
+    # the caller judges the segments; they must all be there
+    got=$(wc -l <"$SEGMENTS" 2>/dev/null || echo 0)
+    if [ "$got" != "$total" ]; then
+        echo "omegat_check: $SEGMENTS holds ${got:-no} segments of $total:"
+        grep -E 'SEGMENTS-|Exception' "$log" | head -5
+        status=1
+    fi
+elif [ "$remaining" != 0 ] || [ "$total" = 0 ]; then
     status=1
     # untranslated segments are copied into target/ in the source language
     echo "omegat_check: target text (untranslated segments stay Indonesian):"

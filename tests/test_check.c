@@ -7,6 +7,7 @@
 #include "tests.h"
 #include "selaras/check.h"
 #include "selaras/pipeline.h"
+#include "selaras/report.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -153,6 +154,7 @@ static void test_complete(void)
     CU_ASSERT_EQUAL(r.nsent[1], N);
     CU_ASSERT_DOUBLE_EQUAL(r.coverage, 1.0, 1e-9);
     CU_ASSERT_DOUBLE_EQUAL(r.coverage_chars, 1.0, 1e-9);
+    CU_ASSERT_EQUAL(r.merged, 0);
     CU_ASSERT_STRING_EQUAL(r.doc, "doc");
     sl_report_free(&r);
 }
@@ -367,6 +369,16 @@ static void test_merge_split(void)
     CU_ASSERT_EQUAL(count(&r, SL_F_MISSING), 0);
     CU_ASSERT_EQUAL(count(&r, SL_F_ADDED), 0);
     CU_ASSERT(r.verdict <= SL_SEV_INFO); /* a merge is no fault */
+    CU_ASSERT_EQUAL(r.merged, 2); /* Indonesian 3 and 4: no CAT tool match */
+    char buf[4096];
+    FILE *f = fmemopen(buf, sizeof buf, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    sl_report_text(f, &r, SL_SEV_ERROR);
+    sl_report_json(f, &r, SL_SEV_ERROR);
+    fclose(f);
+    CU_ASSERT_PTR_NOT_NULL(strstr(buf, " in confident units, 2 sharing a unit with another (no "
+                                       "exact match in a CAT tool); 0 errors"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(buf, ",\"info\":2,\"id_merged\":2}\n"));
     sl_report_free(&r);
 }
 

@@ -345,6 +345,7 @@ static void test_bash_completion(void)
     CU_ASSERT_STRING_EQUAL(completion("help \"\""), all);
     completion_values("align", "--format", "tmx tsv moses json beads ladder");
     completion_values("align", "--glossary-format", "tbx omegat");
+    completion_values("align", "--text", "verbatim normalized");
     completion_values("check", "--fail-on", "error warning info never");
     completion_values("check", "--show", "error warning info");
     CU_ASSERT_EQUAL(run("align --format nonsense --help"), 2); /* the check can fail */
@@ -493,6 +494,64 @@ static void test_align_formats(void)
     CU_ASSERT_EQUAL(run("align -f nonsense ../samples/006_agriculture.txt"), 2);
 }
 
+/* --text: a TMX holds each sentence as the record has it (double space,
+ * tab, no-break space, the hyphen of a word broken across lines; a line
+ * break one space), the corpus formats the normalised text unless asked;
+ * the alignment is the same, learning or not. A TMX run says how many
+ * source sentences share a unit with another, unless -q. */
+static void test_align_text(void)
+{
+    static const char *const kept[] = { "air hujan untuk  memenuhi", "sedangkan\tkualitas",
+                                        "60 m\xC2\xB2", "minum peng- guna selama",
+                                        "6,8, sehingga", "hujan;  kebutuhan" };
+    CU_ASSERT_EQUAL_FATAL(run("align leverage/101_rainwater.txt"), 0);
+    static char tmx[1 << 16];
+    snprintf(tmx, sizeof tmx, "%s", slurp(TMP ".out"));
+    for (size_t k = 0; k < sizeof kept / sizeof *kept; k++) {
+        if (!strstr(tmx, kept[k]))
+            printf("\n  TMX: no \"%s\"", kept[k]);
+        CU_ASSERT_PTR_NOT_NULL(strstr(tmx, kept[k]));
+    }
+    CU_ASSERT_EQUAL(run("align -f tsv leverage/101_rainwater.txt"), 0);
+    const char *tsv = slurp(TMP ".out");
+    CU_ASSERT_PTR_NOT_NULL(strstr(tsv, "air hujan untuk memenuhi"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(tsv, "minum pengguna selama"));
+    CU_ASSERT_EQUAL(run("align -f tsv --text verbatim leverage/101_rainwater.txt"), 0);
+    tsv = slurp(TMP ".out");
+    CU_ASSERT_PTR_NOT_NULL(strstr(tsv, "air hujan untuk  memenuhi"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(tsv, "sedangkan kualitas")); /* a tab is a column */
+    /* two texts: a no-break space too (a record reads it as a space) */
+    write_file(TMP ".id", "Harga Rp\xC2\xA0" "5.000  per unit.\n", 27);
+    write_file(TMP ".en", "The price is IDR 5,000 per unit.\n", 33);
+    CU_ASSERT_EQUAL(run("align " TMP ".id " TMP ".en"), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".out"), "<seg>Harga Rp\xC2\xA0" "5.000  per unit.</seg>"));
+    CU_ASSERT_EQUAL(run("align --text normalized leverage/101_rainwater.txt"), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".out"), "minum pengguna selama"));
+    /* the beads do not depend on the text */
+    CU_ASSERT_EQUAL(run("align -f tsv --text verbatim --records ../samples leverage"), 0);
+    static char v[1 << 16];
+    snprintf(v, sizeof v, "%s", slurp(TMP ".out"));
+    CU_ASSERT_EQUAL(run("align -f tsv --records ../samples leverage"), 0);
+    CU_ASSERT_EQUAL(count(v, "\n"), count(slurp(TMP ".out"), "\n"));
+    CU_ASSERT_EQUAL(count(v, "\t1-1\t"), count(slurp(TMP ".out"), "\t1-1\t"));
+    CU_ASSERT_EQUAL(count(v, "\t2-1\t"), count(slurp(TMP ".out"), "\t2-1\t"));
+    /* learning reads the normalised text; the TMX is still verbatim */
+    CU_ASSERT_EQUAL(run("align --learn leverage/101_rainwater.txt"), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".out"), "minum peng- guna selama"));
+    CU_ASSERT_EQUAL(run("align --text plain leverage/101_rainwater.txt"), 2);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "--text takes verbatim or normalized"));
+    /* the 2-1 units of 004 and 008, which no CAT tool matches */
+    CU_ASSERT_EQUAL(run("align -o " TMP ".tmx --records ../samples leverage"), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "selaras: 4 of 110 Indonesian sentences "
+                                                     "share a unit with another (2-1, 3-1, 2-2 "
+                                                     "beads): a CAT tool that segments by "
+                                                     "sentence will not match them\n"));
+    CU_ASSERT_EQUAL(run("align -q -o " TMP ".tmx --records ../samples leverage"), 0);
+    CU_ASSERT_STRING_EQUAL(slurp(TMP ".err"), "");
+    CU_ASSERT_EQUAL(run("align -f tsv ../samples/004_economics.txt"), 0);
+    CU_ASSERT_STRING_EQUAL(slurp(TMP ".err"), "");
+}
+
 static void test_align_presplit(void)
 {
     write_file(TMP ".id", "Satu kalimat.\nDua kalimat 2020.\n", 32);
@@ -592,13 +651,14 @@ static void test_rules_override(void)
 static void omegat_record(const char *record)
 {
     char cmd[4096];
-    /* the source: the abstract's sentences on one line, as a translator
-     * would paste the abstract, and the keyword line on the next; the
-     * memory: selaras's TMX of the record; the glossaries: its keywords */
+    /* the source: the abstract's sentences (as the record has them) on
+     * one line, as a translator would paste the abstract, and the keyword
+     * line on the next; the memory: selaras's TMX of the record; the
+     * glossaries: its keywords */
     snprintf(cmd, sizeof cmd,
              "rm -rf " TMP ".omt && mkdir -p " TMP ".omt/src && "
              "%s align -q -o " TMP ".omt/mem.tmx --glossary " TMP ".omt/keywords.tbx %s && "
-             "%s align -q -f tsv --glossary " TMP ".omt/keywords.utf8 %s | awk -F'\\t' "
+             "%s align -q -f tsv --text verbatim --glossary " TMP ".omt/keywords.utf8 %s | awk -F'\\t' "
              "'$4 ~ /^[0-9]+-[0-9]+$/ && $1 != \"\" { printf \"%%s%%s\", sep, $1; sep = \" \" } "
              "$4 == \"keywords\" { kw = $1 } END { print \"\"; if (kw != \"\") print kw }' > "
              TMP ".omt/src/abstrak.txt",
@@ -1547,6 +1607,7 @@ int test_cli_register(void)
         !CU_add_test(s, "align: record to TMX", test_align_record_tmx) ||
         !CU_add_test(s, "align: any thread count, same bytes", test_align_threads_identical) ||
         !CU_add_test(s, "align: formats", test_align_formats) ||
+        !CU_add_test(s, "align: --text verbatim|normalized", test_align_text) ||
         !CU_add_test(s, "align: presplit", test_align_presplit) ||
         !CU_add_test(s, "align: another language pair", test_other_languages) ||
         !CU_add_test(s, "align: bad input, no output", test_align_bad_input_no_output) ||

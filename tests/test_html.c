@@ -368,7 +368,7 @@ static void test_escaping(void)
         { SL_F_MISSING, SL_SEV_ERROR, { 3 }, 1, { 0 }, 0, s2, NULL, m0 },
         { SL_F_KEYWORDS, SL_SEV_WARNING, { 0 }, 0, { 0 }, 0, NULL, NULL, m1 },
     };
-    sl_report r = { name, f, 5, 5, { 3, 1 }, 0.5, 0.4, SL_SEV_ERROR };
+    sl_report r = { name, f, 5, 5, { 3, 1 }, 0.5, 0.4, SL_SEV_ERROR, 2 };
     char *buf = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&buf, &len);

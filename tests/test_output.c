@@ -33,7 +33,7 @@ static const char *render(int fmt, int batch, double min_conf)
     memset(&w, 0, sizeof w);
     w.fmt = fmt;
     w.f[0] = f;
-    w.tmx = (sl_tmx_opts){ { "id", "en" }, "1", 0, min_conf };
+    w.tmx = (sl_tmx_opts){ { "id", "en" }, "1", 0, min_conf, 0 };
     w.batch = batch;
     CU_ASSERT_EQUAL(sl_write_begin(&w), 0);
     CU_ASSERT_EQUAL(sl_write_doc(&w, &d), 0);
@@ -73,7 +73,7 @@ static void test_metadata(void)
         memset(&w, 0, sizeof w);
         w.fmt = fmt;
         w.f[0] = f;
-        w.tmx = (sl_tmx_opts){ { "id", "en" }, "1", 0, 0 };
+        w.tmx = (sl_tmx_opts){ { "id", "en" }, "1", 0, 0, 0 };
         w.meta = 1;
         CU_ASSERT_EQUAL(sl_write_doc(&w, &d), 0);
         fclose(f);
@@ -90,6 +90,29 @@ static void test_metadata(void)
     sl_doc_free(&d);
     /* without metadata the JSON object is as it was */
     CU_ASSERT_PTR_NOT_NULL(strstr(render(SL_FMT_JSON, 0, 0), "\"en\":\"Title\"}\n"));
+}
+
+/* Verbatim, a line format keeps runs of spaces; a tab or a line break
+ * (with the blanks around it), which the format cannot hold, is one space. */
+static void test_tsv_verbatim(void)
+{
+    sl_doc d;
+    make_doc(&d);
+    free(d.units[0].src);
+    d.units[0].src = strdup("  Judul  yang\t panjang \n  sekali ");
+    char buf[1024];
+    FILE *f = fmemopen(buf, sizeof buf, "w");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    sl_writer w;
+    memset(&w, 0, sizeof w);
+    w.fmt = SL_FMT_TSV;
+    w.tmx = (sl_tmx_opts){ { "id", "en" }, "1", 0, 0, 1 };
+    sl_write_units(&w, f, NULL, &d);
+    fclose(f);
+    CU_ASSERT_STRING_EQUAL(buf, "Judul  yang panjang sekali\tTitle\t1.000\ttitle\n"
+                                "Satu. Dua.\tOne \"and\" two.\t0.750\t2-1\n"
+                                "Tiga.\t\t0.900\t1-0\n");
+    sl_doc_free(&d);
 }
 
 static void test_beads_and_ladder(void)
@@ -119,7 +142,7 @@ static void test_moses(void)
     w.fmt = SL_FMT_MOSES;
     w.f[0] = fa;
     w.f[1] = fb;
-    w.tmx = (sl_tmx_opts){ { "id", "en" }, "1", 0, 0 };
+    w.tmx = (sl_tmx_opts){ { "id", "en" }, "1", 0, 0, 0 };
     CU_ASSERT_EQUAL(sl_write_doc(&w, &d), 0);
     fclose(fa);
     fclose(fb);
@@ -139,6 +162,7 @@ int test_output_register(void)
 {
     CU_pSuite s = CU_add_suite("output", NULL, NULL);
     if (!s || !CU_add_test(s, "tsv", test_tsv) ||
+        !CU_add_test(s, "tsv, verbatim", test_tsv_verbatim) ||
         !CU_add_test(s, "beads and ladder", test_beads_and_ladder) ||
         !CU_add_test(s, "json", test_json) ||
         !CU_add_test(s, "catalogue metadata", test_metadata) || !CU_add_test(s, "moses", test_moses) ||

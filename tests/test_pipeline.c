@@ -216,6 +216,90 @@ static void test_anchors(void)
     sl_doc_free(&d);
 }
 
+/* The sentences of d's units and their beads, to compare two runs. */
+static void beads_of(const sl_doc *d, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (size_t u = 0; u < d->nunits && o < cap; u++) {
+        const sl_bead *b = &d->units[u].bead;
+        o += (size_t)snprintf(out + o, cap - o, "%u:%zu+%zu:%zu+%zu:%.6f ", d->units[u].kind,
+                              b->i0, b->ni, b->j0, b->nj, b->conf);
+    }
+}
+
+/* opts.verbatim changes the units' text, never the alignment: the same
+ * beads and confidences on every sample record; the text is the input's,
+ * spacing between the sentences of a 2-1 unit included, and one space
+ * where a unit crosses into another paragraph. */
+static void test_verbatim(void)
+{
+    sl_pipe_opts o;
+    memset(&o, 0, sizeof o);
+    sl_align_opts_default(&o.align);
+    o.verbatim = 1;
+    o.keep_sentences = 1;
+    sl_error err;
+    sl_pipe *pv = sl_pipe_new(&o, lex, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(pv);
+    static const char *const recs[] = {
+        "../samples/001_law.txt", "../samples/002_medicine.txt", "../samples/003_engineering.txt",
+        "../samples/004_economics.txt", "../samples/005_education.txt",
+        "../samples/006_agriculture.txt", "../samples/007_computer_science.txt",
+        "../samples/008_international_relations.txt", "../samples/009_public_health.txt",
+        "../samples/010_environment.txt", "leverage/101_rainwater.txt",
+    };
+    static char a[8192], b[8192];
+    for (size_t k = 0; k < sizeof recs / sizeof *recs; k++) {
+        sl_text t;
+        CU_ASSERT_EQUAL_FATAL(sl_text_load(recs[k], NULL, &t, &err), SL_OK);
+        sl_doc dn, dv;
+        CU_ASSERT_EQUAL_FATAL(sl_pipe_record(pipe_, NULL, recs[k], t.data, t.len, &dn, &err), SL_OK);
+        CU_ASSERT_EQUAL_FATAL(sl_pipe_record(pv, NULL, recs[k], t.data, t.len, &dv, &err), SL_OK);
+        beads_of(&dn, a, sizeof a);
+        beads_of(&dv, b, sizeof b);
+        CU_ASSERT_STRING_EQUAL(a, b);
+        if (strstr(recs[k], "003_")) /* the word broken across lines keeps its hyphen */
+            CU_ASSERT_PTR_NOT_NULL(strstr(dv.units[1].src, " menggu- nakan "));
+        if (strstr(recs[k], "101_")) {
+            CU_ASSERT_PTR_NOT_NULL(strstr(dv.units[2].src, "air hujan untuk  memenuhi"));
+            CU_ASSERT_PTR_NOT_NULL(strstr(dv.units[4].src, "bulanan, sedangkan\tkualitas"));
+            /* the record parser reads a browser's no-break space as a space */
+            CU_ASSERT_PTR_NOT_NULL(strstr(dv.units[5].src, "60 m\xC2\xB2 "));
+            CU_ASSERT_PTR_NOT_NULL(strstr(dv.units[5].src, " minum peng- guna selama"));
+            CU_ASSERT_PTR_NOT_NULL(strstr(dv.units[6].src, "6,8, sehingga")); /* <br /> */
+            CU_ASSERT_PTR_NOT_NULL(strstr(dv.units[8].src, "hujan;  kebutuhan"));
+            /* what check reads stays normalised */
+            CU_ASSERT_PTR_NOT_NULL(strstr(dv.sent[0][4], " minum pengguna selama"));
+        }
+        sl_doc_free(&dn);
+        sl_doc_free(&dv);
+        sl_text_free(&t);
+    }
+    const char *en = "This research was conducted in Bogor in 2021. The data were analysed "
+                     "qualitatively.";
+    static const char *const id[][3] = {
+        { "Penelitian ini dilakukan di Bogor.  Penelitian ini dilakukan pada 2021.\tData "
+          "dianalisis secara\xC2\xA0kualitatif.",
+          "Penelitian ini dilakukan di Bogor.  Penelitian ini dilakukan pada 2021.",
+          "Data dianalisis secara\xC2\xA0kualitatif." },
+        { "Penelitian ini dilakukan di Bogor.\n\nPenelitian ini dilakukan pada 2021. Data "
+          "dianalisis secara kualitatif.",
+          "Penelitian ini dilakukan di Bogor. Penelitian ini dilakukan pada 2021.",
+          "Data dianalisis secara kualitatif." },
+    };
+    for (size_t k = 0; k < 2; k++) {
+        sl_doc d;
+        CU_ASSERT_EQUAL_FATAL(sl_pipe_pair(pv, NULL, "p", id[k][0], strlen(id[k][0]), en,
+                                           strlen(en), &d, &err), SL_OK);
+        CU_ASSERT_EQUAL_FATAL(d.nunits, 2);
+        CU_ASSERT_EQUAL(d.units[0].bead.ni, 2);
+        CU_ASSERT_STRING_EQUAL(d.units[0].src, id[k][1]);
+        CU_ASSERT_STRING_EQUAL(d.units[1].src, id[k][2]);
+        sl_doc_free(&d);
+    }
+    sl_pipe_free(pv);
+}
+
 /* A record with one abstract cannot be aligned: SL_EMISSING, which a
  * batch skips, naming the language that is missing. */
 static void test_one_abstract(void)
@@ -446,6 +530,7 @@ int test_pipeline_register(void)
     if (!s || !CU_add_test(s, "sample records", test_samples) ||
         !CU_add_test(s, "seed record", test_seed) || !CU_add_test(s, "text pair", test_pair) ||
         !CU_add_test(s, "headings and labels anchor", test_anchors) ||
+        !CU_add_test(s, "verbatim text, the same alignment", test_verbatim) ||
         !CU_add_test(s, "a record with one abstract", test_one_abstract) ||
         !CU_add_test(s, "catalogue layouts", test_catalogue))
         return -1;

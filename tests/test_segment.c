@@ -941,6 +941,23 @@ static char kind_char(unsigned kind)
     return kind == SL_SENT_HEADING ? 'H' : kind == SL_SENT_LABEL ? 'L' : 'T';
 }
 
+/* Are a and b the same text but for whitespace and hyphens (what the
+ * normalised and the verbatim text of a sentence may differ in)? */
+static int same_but_spacing(const char *a, size_t an, const char *b, size_t bn)
+{
+    size_t i = 0, j = 0, w;
+    for (;;) {
+        while (i < an && ((w = sl_utf8_space_len(a, an, i)) || (a[i] == '-' && (w = 1))))
+            i += w;
+        while (j < bn && ((w = sl_utf8_space_len(b, bn, j)) || (b[j] == '-' && (w = 1))))
+            j += w;
+        if (i == an || j == bn)
+            return i == an && j == bn;
+        if (a[i++] != b[j++])
+            return 0;
+    }
+}
+
 /* Splits one case and compares it sentence by sentence; reports only the
  * first difference, which is the one worth reading. */
 static void check_case(const seg_case *c)
@@ -961,6 +978,17 @@ static void check_case(const seg_case *c)
         const sl_sent *s = i < out.n ? &out.v[i] : NULL;
         if (s && s->off + s->len > out.text_len) {
             fail(c, "sentence %zu lies outside the text", i + 1);
+            break;
+        }
+        /* the verbatim span holds the same sentence: it starts and ends
+         * with the same bytes (spaces and hyphens differ only inside) */
+        if (s && (s->rlen == 0 || s->roff + s->rlen > out.raw_len ||
+                  out.raw[s->roff] != out.text[s->off] ||
+                  out.raw[s->roff + s->rlen - 1] != out.text[s->off + s->len - 1] ||
+                  !same_but_spacing(out.raw + s->roff, s->rlen, out.text + s->off, s->len))) {
+            fail(c, "sentence %zu: verbatim \"%.*s\" does not match \"%.*s\"", i + 1,
+                 s->roff + s->rlen <= out.raw_len ? (int)s->rlen : 0, out.raw + s->roff,
+                 (int)s->len, out.text + s->off);
             break;
         }
         if (!s || !w || strlen(w) != s->len || memcmp(w, out.text + s->off, s->len) != 0) {
@@ -1007,6 +1035,99 @@ TABLE_TEST(headings)
 TABLE_TEST(regressions)
 TABLE_TEST(lines)
 
+/* Each sentence also as the input has it (sl_sents.raw): line ends trimmed
+ * and the lines of a paragraph joined by one space, but space runs, tabs,
+ * no-break spaces and the hyphen of a word broken across lines kept, and
+ * the spacing between two sentences left out of both. */
+static void test_verbatim(void)
+{
+    CU_ASSERT_PTR_NOT_NULL_FATAL(seg_id);
+    static const char text[] =
+        "  Kalimat  pertama\tada di sini.   Kalimat kedua peng-\n  guna sistem, masing-\n"
+        "masing.\n\nRp\xC2\xA0" "5.000 dibayar. Hasilnya naik dari 3,2\n\nmenjadi 4,5 persen.\n"
+        "Kata kunci: air;  tanah\n";
+    static const char *const want[][2] = {
+        { "Kalimat pertama ada di sini.", "Kalimat  pertama\tada di sini." },
+        { "Kalimat kedua pengguna sistem, masing-masing.",
+          "Kalimat kedua peng- guna sistem, masing- masing." },
+        { "Rp 5.000 dibayar.", "Rp\xC2\xA0" "5.000 dibayar." },
+        /* a sentence broken across a blank line is joined in both */
+        { "Hasilnya naik dari 3,2 menjadi 4,5 persen.", "Hasilnya naik dari 3,2 menjadi 4,5 persen." },
+        { "Kata kunci: air; tanah", "Kata kunci: air;  tanah" },
+    };
+    sl_sents out = { 0 };
+    for (int round = 0; round < 2; round++) { /* the second reuses the buffers */
+        CU_ASSERT_EQUAL_FATAL(sl_seg_split(seg_id, text, sizeof text - 1, 0, &out, NULL), SL_OK);
+        CU_ASSERT_EQUAL_FATAL(out.n, sizeof want / sizeof *want);
+        for (size_t i = 0; i < out.n; i++) {
+            const sl_sent *s = &out.v[i];
+            CU_ASSERT(s->len == strlen(want[i][0]) &&
+                      memcmp(out.text + s->off, want[i][0], s->len) == 0);
+            CU_ASSERT(s->rlen == strlen(want[i][1]) &&
+                      memcmp(out.raw + s->roff, want[i][1], s->rlen) == 0);
+        }
+        CU_ASSERT_EQUAL(out.v[1].para, 0);
+        CU_ASSERT_EQUAL(out.v[2].para, 1);
+    }
+    sl_sents_free(&out);
+    CU_ASSERT_PTR_NULL(out.raw);
+}
+
+/* Every case of every table again, its spaces widened (two spaces, a tab,
+ * a no-break space, a line break between spaces): whatever the sentences
+ * come out as, each verbatim span holds its sentence but for spacing and
+ * hyphens, from the same first byte to the same last byte. */
+static void test_verbatim_respaced(void)
+{
+    static const struct { const seg_case *v; size_t n; } tabs[] = {
+        { titles, sizeof titles / sizeof *titles },
+        { abbreviations, sizeof abbreviations / sizeof *abbreviations },
+        { numbers, sizeof numbers / sizeof *numbers },
+        { enumerations, sizeof enumerations / sizeof *enumerations },
+        { quotes, sizeof quotes / sizeof *quotes }, { marks, sizeof marks / sizeof *marks },
+        { glued, sizeof glued / sizeof *glued },
+        { paragraphs, sizeof paragraphs / sizeof *paragraphs },
+        { headings, sizeof headings / sizeof *headings }, { lines, sizeof lines / sizeof *lines },
+        { regressions, sizeof regressions / sizeof *regressions },
+    };
+    static const char *const widen[] = { "  ", "\t", "\xC2\xA0", " \n ", " " };
+    sl_sents out = { 0 };
+    size_t cases = 0, bad = 0;
+    for (size_t t = 0; t < sizeof tabs / sizeof *tabs; t++)
+        for (size_t c = 0; c < tabs[t].n; c++) {
+            const seg_case *x = &tabs[t].v[c];
+            const sl_seg *g = strcmp(x->lang, "id") == 0 ? seg_id : seg_en;
+            char text[8192];
+            size_t n = 0, k = 0;
+            for (const char *p = x->text; *p && n + 4 < sizeof text; p++) {
+                const char *w = *p == ' ' ? widen[k++ % 5] : NULL;
+                if (w) {
+                    memcpy(text + n, w, strlen(w));
+                    n += strlen(w);
+                } else {
+                    text[n++] = *p;
+                }
+            }
+            CU_ASSERT_EQUAL_FATAL(sl_seg_split(g, text, n, x->flags, &out, NULL), SL_OK);
+            cases++;
+            for (size_t i = 0; i < out.n; i++) {
+                const sl_sent *s = &out.v[i];
+                if (s->rlen && s->roff + s->rlen <= out.raw_len &&
+                    out.raw[s->roff] == out.text[s->off] &&
+                    out.raw[s->roff + s->rlen - 1] == out.text[s->off + s->len - 1] &&
+                    same_but_spacing(out.raw + s->roff, s->rlen, out.text + s->off, s->len))
+                    continue;
+                if (!bad++)
+                    printf("\n  %s:%d respaced: verbatim \"%.*s\" for \"%.*s\"", x->name,
+                           x->line, s->roff + s->rlen <= out.raw_len ? (int)s->rlen : 0,
+                           out.raw + s->roff, (int)s->len, out.text + s->off);
+            }
+        }
+    sl_sents_free(&out);
+    CU_ASSERT(cases > 200);
+    CU_ASSERT_EQUAL(bad, 0);
+}
+
 /* sl_sents_free must leave a zeroed record and accept NULL */
 static void test_free(void)
 {
@@ -1037,6 +1158,8 @@ int test_segment_register(void)
         { "paragraph assembly", test_paragraphs },
         { "headings and labels", test_headings },
         { "SL_SEG_LINES", test_lines },
+        { "verbatim spans", test_verbatim },
+        { "verbatim spans, spaces widened", test_verbatim_respaced },
         { "sl_sents_free", test_free },
         { "first review regressions", test_regressions },
     };

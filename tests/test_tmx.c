@@ -49,7 +49,7 @@ static void write_tmx(void)
     }
     d.units = units;
     d.nunits = NU;
-    sl_tmx_opts o = { { "id-ID", "en-US" }, "9.9", 0, 0.0 };
+    sl_tmx_opts o = { { "id-ID", "en-US" }, "9.9", 0, 0.0, 0 };
     FILE *f = fopen(OUT, "w");
     CU_ASSERT_PTR_NOT_NULL_FATAL(f);
     CU_ASSERT_EQUAL(sl_tmx_begin(f, &o), 0);
@@ -182,12 +182,44 @@ static void test_read_back(void)
     xmlFreeDoc(doc);
 }
 
+/* Verbatim <seg> text, as a CAT tool compares it: runs of spaces and tabs
+ * kept, a line break (with the blanks around it) one space, the ends
+ * trimmed; escaping and forbidden characters as ever. Read back with
+ * libxml2, as OmegaT's parser reads it. */
+static void test_verbatim(void)
+{
+    static const struct { const char *in, *want; } V[] = {
+        { "  Dua  spasi\tdan tab \t di tengah  ", "Dua  spasi\tdan tab \t di tengah" },
+        { "Baris peng- \r\n  guna, patah\ndi sini", "Baris peng- guna, patah di sini" },
+        { "A & B <c> \"d\"  'e'", "A & B <c> \"d\"  'e'" },
+        { "Kontrol\x01  \x02hilang\x1F \xC2\xA0nbsp", "Kontrol  hilang \xC2\xA0nbsp" },
+    };
+    char buf[4096];
+    for (size_t k = 0; k < sizeof V / sizeof *V; k++) {
+        FILE *f = fmemopen(buf, sizeof buf, "w");
+        CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+        fputs("<seg>", f);
+        sl_xml_verbatim(f, V[k].in, strlen(V[k].in));
+        fputs("</seg>", f);
+        fclose(f);
+        xmlDoc *doc = xmlReadMemory(buf, (int)strlen(buf), "seg.xml", "UTF-8", XML_PARSE_NONET);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+        xmlChar *got = xmlNodeGetContent(xmlDocGetRootElement(doc));
+        if (strcmp((char *)got, V[k].want) != 0)
+            printf("\n  verbatim seg: want \"%s\", got \"%s\"", V[k].want, (char *)got);
+        CU_ASSERT_STRING_EQUAL((char *)got, V[k].want);
+        xmlFree(got);
+        xmlFreeDoc(doc);
+    }
+}
+
 int test_tmx_register(void)
 {
     CU_pSuite s = CU_add_suite("tmx", NULL, NULL);
     if (!s || !CU_add_test(s, "TMX 1.4 DTD", test_dtd) ||
         !CU_add_test(s, "OmegaT tmx14.xsd", test_schema) ||
-        !CU_add_test(s, "read back with libxml2", test_read_back))
+        !CU_add_test(s, "read back with libxml2", test_read_back) ||
+        !CU_add_test(s, "verbatim seg text", test_verbatim))
         return -1;
     return 0;
 }

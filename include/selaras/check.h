@@ -38,8 +38,10 @@ typedef struct sl_finding {
 
 /* What was found in one document. coverage is the share of Indonesian
  * sentences (and coverage_chars of their characters) in units of both
- * languages with at least the confidence floor; verdict the worst
- * severity found (-1: complete). */
+ * languages with at least the confidence floor; merged the number of
+ * Indonesian sentences in units that hold two or more of them (merge
+ * findings), which a CAT tool matching sentence by sentence never finds;
+ * verdict the worst severity found (-1: complete). */
 typedef struct sl_report {
     char *doc;
     sl_finding *f;
@@ -47,6 +49,7 @@ typedef struct sl_report {
     size_t nsent[2];
     double coverage, coverage_chars;
     int verdict;
+    size_t merged;
 } sl_report;
 
 typedef struct sl_check_opts {

@@ -16,6 +16,11 @@ typedef struct sl_pipe_opts {
     const char *rules_dir; /* NULL: built-in splitter rules */
     int presplit;          /* text pairs hold one segment per line */
     int keep_sentences;    /* documents keep each sentence's text (sl_doc.sent) */
+    int verbatim;          /* units of split text hold their sentences as the
+                            * input has them (sl_sents.raw: spaces, tabs and
+                            * the hyphen of a broken word kept; a line break
+                            * one space), not the normalised text the aligner
+                            * reads; alignment and sl_doc.sent are the same */
 } sl_pipe_opts;
 
 /* Splitters, aligner and language profiles, built once and then shared

@@ -16,7 +16,7 @@ void sl_report_text(FILE *f, const sl_report *r, int min_severity);
  *  "id_text":..,"en_text":..,"message":..}
  * {"doc":..,"kind":"summary","verdict":"errors","id_sentences":..,
  *  "en_sentences":..,"coverage":..,"coverage_chars":..,"errors":..,
- *  "warnings":..,"info":..} */
+ *  "warnings":..,"info":..,"id_merged":..} */
 void sl_report_json(FILE *f, const sl_report *r, int min_severity);
 
 /* Counts of r's findings by severity. */

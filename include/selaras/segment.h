@@ -16,21 +16,30 @@ enum sl_sent_kind {
     SL_SENT_LABEL    /* a label line such as "Kata kunci: ..." */
 };
 
-/* One sentence: a span of sl_sents.text (no leading/trailing space). */
+/* One sentence: a span of sl_sents.text (no leading/trailing space), and
+ * the same sentence as the input has it, a span of sl_sents.raw. */
 typedef struct sl_sent {
     size_t off, len;
     unsigned para; /* 0-based paragraph index */
     unsigned kind; /* enum sl_sent_kind */
+    size_t roff, rlen;
 } sl_sent;
 
 /* The sentences of a text. text holds the normalised paragraphs (soft line
- * breaks joined, whitespace runs collapsed, hyphenated breaks mended). */
+ * breaks joined, whitespace runs collapsed, hyphenated breaks mended): what
+ * the splitter and the aligner read. raw holds the verbatim paragraphs:
+ * each line with its ends trimmed, the lines of a paragraph joined by one
+ * space, everything else (space runs, tabs, the hyphen of a broken word) as
+ * the input has it: what a CAT tool sees once a paragraph is on one line.
+ * Both end each paragraph with '\n'. */
 typedef struct sl_sents {
     char *text;
     size_t text_len, text_cap;
     sl_sent *v;
     size_t n, cap;
     size_t npara;
+    char *raw;
+    size_t raw_len, raw_cap;
 } sl_sents;
 
 enum {

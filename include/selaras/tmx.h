@@ -11,6 +11,8 @@ typedef struct sl_tmx_opts {
     const char *version;      /* creationtoolversion */
     time_t created;           /* creationdate */
     double min_conf;          /* units below this confidence are left out */
+    int verbatim;             /* <seg> keeps the unit's spacing (sl_xml_verbatim);
+                               * else whitespace runs collapse (sl_xml_text) */
 } sl_tmx_opts;
 
 /* The XML declaration, DOCTYPE, <header> and <body> start. */
@@ -33,7 +35,14 @@ int sl_tmx_end(FILE *f);
  * and C1 controls left out. Returns the number of bytes written. */
 size_t sl_xml_text(FILE *f, const char *s, size_t len);
 
-/* Would sl_xml_text write anything for s? */
+/* Writes s as XML character data with its spacing kept, as a CAT tool
+ * compares segments: the five entities escaped, forbidden characters left
+ * out, the ends trimmed, and a run of blanks that holds a line break written
+ * as one space; other runs of spaces and tabs stay as they are. Returns the
+ * number of bytes written. */
+size_t sl_xml_verbatim(FILE *f, const char *s, size_t len);
+
+/* Would sl_xml_text (or sl_xml_verbatim) write anything for s? */
 int sl_xml_nonempty(const char *s, size_t len);
 
 #endif
