@@ -715,6 +715,19 @@ static const seg_case paragraphs[] = {
          "Hasil sementara.", "Bagian ini selesai.", "akhir kalimat lain."),
     PARA("id: a no-break space is a space", "id", 0,
          "Nilai\u00A0p sebesar 0,05.", "0", NULL, "Nilai p sebesar 0,05."),
+    /* lines are checked eight bytes at a time: spaces to collapse on either
+     * side of a block's edge, and late in a long line */
+    PARA("id: whitespace to collapse anywhere in a long line", "id", SL_SEG_LINES,
+         "Abcdefg  hijklmn opqrst.\n"
+         "Abcdefgh \u201Cijk\u201D lmn opqrstu vwxyz\u2026 abc def\u00A0ghi jkl\u202Fmno.\n"
+         "Satu dua tiga empat lima enam tujuh delapan sembilan\tsepuluh.\n"
+         "Satu dua tiga empat lima enam tujuh delapan sembilan sepuluh  sebelas.\n"
+         "Satu dua tiga \u201Cempat\u201D lima \u2013 enam.",
+         "01234", NULL, "Abcdefg hijklmn opqrst.",
+         "Abcdefgh \u201Cijk\u201D lmn opqrstu vwxyz\u2026 abc def ghi jkl mno.",
+         "Satu dua tiga empat lima enam tujuh delapan sembilan sepuluh.",
+         "Satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas.",
+         "Satu dua tiga \u201Cempat\u201D lima \u2013 enam."),
 
     PARA("en: single newlines are soft", "en", 0,
          "This study examines\nthe effect of rainfall\non rice yields.", "0", NULL,
