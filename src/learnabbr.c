@@ -23,12 +23,20 @@
  * factor leaves nothing longer a chance anyway. */
 enum { MAX_LETTERS = 10, MAX_BYTES = 40, FILTER_BITS = 1 << 18 };
 
+/* Pass two reads at most this much text: beyond it, evenly spaced windows
+ * of WINDOW bytes, and its counts are scaled up to the whole. 8 MB is
+ * over a million words, far more than the statistics need to settle, and
+ * keeps a large input's learning pass to a fraction of its splitting
+ * time. Pass one (every period and what follows it) always reads all. */
+enum { SAMPLE_BYTES = 8 << 20, WINDOW = 1 << 16 };
+
 /* Orthographic flags of a word type. */
 enum { O_UPPER_MID = 1, O_LOWER_MID = 2, O_UPPER_FIRST = 4, O_LOWER_FIRST = 8 };
 
 typedef struct {
     uint32_t with, end, without, lower, digit, upper, other, letters, periods;
     uint32_t after_num; /* with the period, after a number: a unit ("12 kg.") */
+    uint32_t ctx[4], nctx; /* hashes of the first distinct tokens after it */
     char form[2][MAX_BYTES + 1];
 } cand_t;
 
@@ -123,8 +131,22 @@ static inline int is_sp(unsigned char c) { return c == ' ' || (c >= '\t' && c <=
 static inline int is_up(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 static inline int is_low(unsigned char c) { return c >= 'a' && c <= 'z'; }
 static inline int is_dig(unsigned char c) { return c >= '0' && c <= '9'; }
-/* a letter: ASCII, or any byte of a multi-byte character */
-static inline int is_let(unsigned char c) { return is_up(c) || is_low(c) || c >= 0x80; }
+/* Byte classes: a letter is ASCII, or a byte of a multi-byte character
+ * other than those led by 0xC2 (U+0080-U+00BF: « » ² ° and the like) and
+ * 0xE2 (U+2000-U+2FFF: quotes, dashes, symbols). A character of those
+ * ends a word before its continuation bytes are read. */
+enum { B_OTHER, B_SPACE, B_LOWER, B_UPPER, B_MB };
+static const unsigned char bclass[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
+    0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 0, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 0, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+static inline int is_let(unsigned char c) { return bclass[c] >= B_LOWER; }
 
 /* Length of an opening mark at s[i] (quotes, brackets, dashes), or 0. */
 static size_t open_len(const char *s, size_t len, size_t i)
@@ -299,6 +321,18 @@ static int period_at(sl_learnabbr *l, const char *p, size_t len, size_t i, int l
         c->end++;
         return 0;
     }
+    /* distinct contexts: a text repeated (a batch with duplicates) must
+     * not turn one sentence end into evidence */
+    if (c->nctx < 4) {
+        uint32_t hc = 2166136261u;
+        for (size_t k = j; k < len && k < j + 12 && !is_sp((unsigned char)p[k]); k++)
+            hc = (hc ^ (unsigned char)p[k]) * 16777619u;
+        uint32_t x = 0;
+        while (x < c->nctx && c->ctx[x] != hc)
+            x++;
+        if (x == c->nctx)
+            c->ctx[c->nctx++] = hc;
+    }
     for (size_t k; j < len && (k = open_len(p, len, j));)
         j += k;
     unsigned char d = j < len ? (unsigned char)p[j] : 0;
@@ -356,69 +390,76 @@ int sl_learnabbr_add(sl_learnabbr *l, const char *text, size_t len, int lines, s
 
 /* ---- pass two: every token ------------------------------------------- */
 
-static void walk(sl_learnabbr *l, const text_t *t)
+/* One token loop, the core's folding and hashing done as it is read: this
+ * runs on every byte of the input. */
+static void walk(sl_learnabbr *l, const text_t *t, size_t i, size_t len)
 {
-    const char *p = t->p;
-    size_t len = t->len, i = 0;
-    int mid = 0; /* the next token is inside a sentence */
+    const unsigned char *p = (const unsigned char *)t->p;
+    size_t words = 0, periods = 0;
+    int mid = 0, nl = 0; /* the next token is inside a sentence; line breaks before it */
     char buf[MAX_BYTES];
     while (i < len) {
-        int nl = 0;
-        while (i < len && is_sp((unsigned char)p[i]))
-            nl += p[i++] == '\n';
-        if (i >= len)
-            break;
-        if ((t->lines && nl) || nl >= 2)
-            mid = 0;
-        size_t ts = i;
-        while (i < len && !is_sp((unsigned char)p[i]))
+        unsigned char c = p[i];
+        unsigned char k = bclass[c];
+        if (k == B_SPACE) {
+            if (c == '\n' && (t->lines || ++nl >= 2))
+                mid = 0;
             i++;
-        size_t te = i;
-        l->words++;
-        if (p[te - 1] == '.')
-            l->periods++;
+            continue;
+        }
+        nl = 0;
+        words++;
+        size_t ts = i;
+        if (k < B_LOWER)
+            for (size_t o; i < len && (o = open_len(t->p, len, i));)
+                i += o;
+        size_t cs = i, n = 0;
+        uint32_t h = 2166136261u;
+        while (i < len) {
+            c = p[i];
+            k = bclass[c];
+            if (k < B_LOWER && !(c == '.' && n && i + 1 < len && is_let(p[i + 1]) &&
+                                 p[i - 1] != '.'))
+                break;
+            c = k == B_UPPER ? (unsigned char)(c | 32) : c;
+            if (n < MAX_BYTES)
+                buf[n] = (char)c;
+            n++;
+            h = (h ^ c) * 16777619u;
+            i++;
+        }
+        size_t ce = i;
+        int whole = 1; /* after the core, closing marks only */
+        while (i < len && bclass[p[i]] != B_SPACE) {
+            size_t q = close_len(t->p, len, i);
+            whole &= q != 0;
+            i += q ? q : 1;
+        }
+        size_t te = i, e = te;
+        periods += p[te - 1] == '.';
         int was_mid = mid;
-        /* a token ending in . ? ! (and closing marks) ends what may be a sentence */
-        size_t e = te;
+        /* a token ending in . ? ! (then closing marks) may end a sentence */
         while (e > ts && (p[e - 1] == '"' || p[e - 1] == '\'' || p[e - 1] == ')' ||
-                          p[e - 1] == ']' || (unsigned char)p[e - 1] >= 0x80))
+                          p[e - 1] == ']' || p[e - 1] >= 0x80))
             e--;
         mid = !(e > ts && (p[e - 1] == '.' || p[e - 1] == '?' || p[e - 1] == '!'));
-        for (size_t k; ts < te && (k = open_len(p, te, ts));)
-            ts += k;
-        size_t ce = ts;
-        while (ce < te && (is_let((unsigned char)p[ce]) ||
-                           (p[ce] == '.' && ce + 1 < te && is_let((unsigned char)p[ce + 1]))))
-            ce++;
-        if (ce == ts || ce - ts > MAX_BYTES)
-            continue;
-        /* only whole words: letters, then closing marks at most */
-        size_t k = ce;
-        while (k < te) {
-            size_t c = close_len(p, te, k);
-            if (!c)
-                break;
-            k += c;
-        }
-        if (k < te)
-            continue;
-        uint32_t h = fold(p + ts, ce - ts, buf);
-        if (!filter_has(l, h))
+        if (!whole || n == 0 || n > MAX_BYTES || !filter_has(l, h))
             continue;
         if (ce == te || p[ce] != '.') {
-            long cid = sl_strmap_get_h(l->types, buf, ce - ts, h);
+            long cid = sl_strmap_get_h(l->types, buf, n, h);
             if (cid >= 0)
                 l->cand[cid].without++;
         }
-        long oid = sl_strmap_get_h(l->ortho, buf, ce - ts, h);
+        long oid = sl_strmap_get_h(l->ortho, buf, n, h);
         if (oid >= 0) {
-            unsigned char c0 = (unsigned char)p[ts];
-            if (is_up(c0))
+            if (is_up(p[cs]))
                 l->oflags[oid] |= was_mid ? O_UPPER_MID : O_UPPER_FIRST;
-            else if (is_low(c0))
+            else if (is_low(p[cs]))
                 l->oflags[oid] |= was_mid ? O_LOWER_MID : O_LOWER_FIRST;
         }
     }
+    l->words += words;
+    l->periods += periods;
 }
 
 /* Dunning's log-likelihood ratio as Punkt computes it: the type's
@@ -459,8 +500,51 @@ int sl_learnabbr_finish(sl_learnabbr *l, const sl_learnabbr_opts *opts, sl_error
     l->min_count = o.min_count;
     l->min_score = o.min_score;
     l->min_ratio = o.min_ratio;
+    /* only the candidates that can be learned, and their followers, are
+     * looked up in pass two */
+    memset(l->filter, 0, FILTER_BITS / 8);
+    for (size_t c = 0; c < l->ncand; c++)
+        if (l->cand[c].with >= o.min_count) {
+            const char *key = sl_strmap_key(l->types, (long)c);
+            filter_set(l, sl_strmap_hash(key, strlen(key)));
+        }
+    for (size_t f = 0; f < l->nfollow; f += 2)
+        if (l->cand[l->follow[f]].with >= o.min_count) {
+            const char *key = sl_strmap_key(l->ortho, (long)l->follow[f + 1]);
+            filter_set(l, sl_strmap_hash(key, strlen(key)));
+        }
+    size_t total = 0, read = 0;
     for (size_t k = 0; k < l->ntext; k++)
-        walk(l, &l->text[k]);
+        total += l->text[k].len;
+    size_t stride = total <= SAMPLE_BYTES ? 0 : (total / (SAMPLE_BYTES / WINDOW)) + 1;
+    for (size_t k = 0; k < l->ntext; k++) {
+        const text_t *t = &l->text[k];
+        if (!stride) {
+            walk(l, t, 0, t->len);
+            continue;
+        }
+        /* windows from a line start to a line end */
+        for (size_t a = 0; a < t->len; a += stride) {
+            size_t b = a + WINDOW < t->len ? a + WINDOW : t->len;
+            const char *q = a ? memchr(t->p + a, '\n', b - a) : t->p;
+            if (!q)
+                continue;
+            size_t from = (size_t)(q - t->p) + (a > 0);
+            const char *r = memchr(t->p + b, '\n', t->len - b);
+            size_t to = r ? (size_t)(r - t->p) : t->len;
+            walk(l, t, from, to);
+            read += to - from;
+        }
+    }
+    if (stride && read) {
+        /* scale pass two's counts up to the whole text (a type seen
+         * without its period at all keeps at least that one) */
+        double sc = (double)total / (double)read;
+        l->words = (size_t)((double)l->words * sc);
+        l->periods = (size_t)((double)l->periods * sc);
+        for (size_t c = 0; c < l->ncand; c++)
+            l->cand[c].without = (uint32_t)ceil(l->cand[c].without * sc);
+    }
     l->active = l->words >= o.min_words && l->periods >= o.min_periods && l->words > 0;
     size_t n = 0;
     for (size_t c = 0; c < l->ncand; c++)
@@ -525,7 +609,9 @@ int sl_learnabbr_finish(sl_learnabbr *l, const sl_learnabbr_opts *opts, sl_error
         double abbr = (double)(it->lower + it->digit + it->name) + (unit ? 0 : up);
         double sent = (double)it->end + 0.5 * (double)it->start + (unit ? up : 0);
         it->confidence = (abbr + 1.0) / (abbr + sent + 2.0);
+        it->contexts = k->nctx;
         it->learned = l->active && it->score >= o.min_score && abbr >= (double)o.min_count &&
+                      k->nctx >= o.min_count &&
                       abbr >= o.min_ratio * sent;
         l->learned[c] = (unsigned char)it->learned;
     }

@@ -36,7 +36,8 @@ enum { SL_LEARNABBR_MIN_WORDS = 2000, SL_LEARNABBR_MIN_PERIODS = 80 };
 typedef struct sl_learnabbr_opts {
     size_t min_words;   /* learn nothing from fewer words (SL_LEARNABBR_MIN_WORDS) */
     size_t min_periods; /* ... or fewer period-final tokens (SL_LEARNABBR_MIN_PERIODS) */
-    size_t min_count;   /* a type must be seen this often with its period (2) */
+    size_t min_count;   /* a type must be seen this often with its period, before
+                         * this many distinct tokens (2) */
     double min_score;   /* least collocation score (Punkt's 0.3) */
     double min_ratio;   /* abbreviation contexts at least this many times the
                          * sentence-end contexts (1.5) */
@@ -75,6 +76,7 @@ typedef struct sl_learnabbr_item {
     size_t upper;         /* by another capitalised word (both or neither of those) */
     size_t other;         /* by anything else (a mark, a lower-case [starters] word) */
     size_t after_num;     /* with the period and after a number (a unit: "12 kg.") */
+    size_t contexts;      /* distinct tokens after it (counted up to 4) */
     double llr;           /* Dunning log-likelihood of type + period */
     double score;         /* llr x length, internal-period and without-period factors */
     double confidence;    /* (abbreviation contexts + 1) / (all weighed contexts + 2) */
