@@ -86,14 +86,18 @@ static int split_main(int argc, char **argv)
         sl_seg_free(seg);
         return CLI_FAIL;
     }
-    for (int k = 0; k < ntext && status == CLI_OK; k++)
-        if (sl_text_load(nfiles ? argv[optind + k] : "-", NULL, &texts[k], &err))
+    /* a file that cannot be read is reported, and the others are split */
+    for (int k = 0; k < ntext; k++)
+        if (sl_text_load(nfiles ? argv[optind + k] : "-", NULL, &texts[k], &err)) {
             status = cli_report(&err);
-    if (status == CLI_OK && (learn || show)) {
+            memset(&texts[k], 0, sizeof texts[k]);
+        }
+    if (learn || show) {
         la = sl_learnabbr_new(seg, &err);
         int rc = la ? SL_OK : SL_ENOMEM;
         for (int k = 0; k < ntext && rc == SL_OK; k++)
-            rc = sl_learnabbr_add(la, texts[k].data, texts[k].len, flags & SL_SEG_LINES, &err);
+            if (texts[k].data)
+                rc = sl_learnabbr_add(la, texts[k].data, texts[k].len, flags & SL_SEG_LINES, &err);
         if (rc == SL_OK)
             rc = sl_learnabbr_finish(la, NULL, &err);
         if (rc != SL_OK)
@@ -104,7 +108,7 @@ static int split_main(int argc, char **argv)
             cli_show_learned(stderr, la, lang);
     }
     cli_out out;
-    if (status != CLI_OK || cli_out_open(&out, outpath)) {
+    if (status == CLI_FAIL || cli_out_open(&out, outpath)) {
         for (int k = 0; k < ntext; k++)
             sl_text_free(&texts[k]);
         free(texts);
@@ -115,6 +119,8 @@ static int split_main(int argc, char **argv)
     for (int k = 0; k < ntext && status != CLI_FAIL; k++) {
         sl_text t = texts[k];
         sl_sents s;
+        if (!t.data)
+            continue;
         /* the whole file was validated on load; split it in chunks so
          * that working memory stays small whatever the input size */
         memset(&s, 0, sizeof s);
