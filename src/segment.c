@@ -602,7 +602,8 @@ static int decide(const para_t *P, size_t sstart, size_t ts, size_t te, pcre2_ma
         /* as [ambiguous], and before a word the input writes in lower
          * case mid-sentence and never capitalised there ("12 kg. Hasil") */
         return !digit && is_upper(g, nc) &&
-               (is_starter(P, n, 0) || sl_learnabbr_starts(g->learned, p + n, word_end(P, n) - n));
+               (is_starter(P, n, 0) ||
+                sl_learnabbr_starts(g->learned, p + n, word_end(P, n) - n));
     default:
         return 1;
     }

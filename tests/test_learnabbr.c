@@ -120,10 +120,12 @@ static void test_learns_and_keeps(void)
     CU_ASSERT(!sl_learnabbr_is_abbr(l, "sample", 6));
     /* the splitter keeps "Thm. 4" only with the learned set */
     const char *t = "As shown in Thm. 4 the rate is optimal. The proof is short.";
-    CU_ASSERT_STRING_EQUAL(split(seg, t), "As shown in Thm.|4 the rate is optimal.|The proof is short.");
+    CU_ASSERT_STRING_EQUAL(split(seg, t),
+                           "As shown in Thm.|4 the rate is optimal.|The proof is short.");
     sl_seg_set_learned(seg, l);
     CU_ASSERT_PTR_EQUAL(sl_seg_learned(seg), l);
-    CU_ASSERT_STRING_EQUAL(split(seg, t), "As shown in Thm. 4 the rate is optimal.|The proof is short.");
+    CU_ASSERT_STRING_EQUAL(split(seg, t),
+                           "As shown in Thm. 4 the rate is optimal.|The proof is short.");
     /* a learned abbreviation still ends a sentence before a word that the
      * input writes in lower case mid-sentence */
     CU_ASSERT_STRING_EQUAL(split(seg, "We use Thm. The model is exact."),
