@@ -87,7 +87,7 @@ static const char *err_text(void)
 static int run(int secs, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static int run(int secs, const char *fmt, ...)
 {
-    char args[2048], cmd[4096];
+    char args[2048], cmd[8192];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(args, sizeof args, fmt, ap);
