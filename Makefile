@@ -3,6 +3,12 @@
 
 VERSION   := 0.1.0
 PREFIX    ?= /usr/local
+# A sanitizer build has a folder of its own: `make test SANITIZE=address,undefined`
+# builds into build-address-undefined/, leaving build/ as it was.
+comma     := ,
+ifdef SANITIZE
+BUILD     ?= build-$(subst $(comma),-,$(SANITIZE))
+endif
 BUILD     ?= build
 CC        ?= cc
 PKGS      := libpcre2-8 cunit jansson libxml-2.0
@@ -38,7 +44,7 @@ LIB       := $(BUILD)/libselaras.a
 BIN       := $(BUILD)/selaras
 TEST_BIN  := $(BUILD)/selaras-tests
 
-.PHONY: all deps run test bench faults install clean fuzz fuzz-build fuzz-bins
+.PHONY: all deps run test bench faults install clean fuzz fuzz-build fuzz-bins tsan
 all: $(BIN)
 
 # Installs the Debian packages the build and tests need, when some are missing
@@ -147,6 +153,14 @@ $(BUILD)/fuzz-%: fuzz/%.c $(wildcard fuzz/*.h) $(LIB)
 fuzz: fuzz-build
 	@FUZZ_RUNS="$(FUZZ_RUNS)" sh fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_TIME) $(FUZZ_TARGETS)
 
+# ThreadSanitizer over the parallel paths (tests/tsan.sh says why clang and
+# LLVM's OpenMP runtime, not GCC's libgomp).
+TSAN_BUILD := build-tsan
+tsan:
+	@$(MAKE) --no-print-directory deps DEB_PKGS="$(DEB_PKGS) $(FUZZ_DEB_PKGS)"
+	@$(MAKE) --no-print-directory BUILD=$(TSAN_BUILD) CC=clang OPT="-O1 -g" SANITIZE=thread all
+	@sh tests/tsan.sh $(TSAN_BUILD)/selaras
+
 # Benchmarks (never part of `make test`): BENCH_SIZES=small for a quick run,
 # BENCH_OUT=FILE to keep the table; see bench/README.md. The package time
 # gives CPU time and peak RSS (without it bench/run.sh measures wall time).
@@ -174,6 +188,6 @@ install: all
 	install -m 644 selaras.bash $(DESTDIR)$(BASHCOMPDIR)/selaras
 
 clean:
-	rm -rf $(BUILD) $(FUZZ_BUILD)
+	rm -rf $(BUILD) $(FUZZ_BUILD) $(TSAN_BUILD) build-address-undefined
 
 -include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)
