@@ -326,10 +326,11 @@ static void unwrap(const char **ps, size_t *pn)
             n -= d;
             changed = 1;
         } else if ((d = trailing_dots(s, n))) {
-            /* "... the data......" keeps its own full stop */
+            /* "... the data......" keeps its own full stop, "S…." its
+             * ellipsis, whole */
             n -= d;
             if (n && isalnum((unsigned char)s[n - 1]))
-                n++;
+                n += s[n] == '.' ? 1 : 3;
             changed = 1;
         } else if (n && *s == '"' && count(s, n, "\"") % 2) {
             s++;
