@@ -3,6 +3,12 @@
 
 VERSION   := 0.1.0
 PREFIX    ?= /usr/local
+# A sanitizer build has a folder of its own: `make test SANITIZE=address,undefined`
+# builds into build-address-undefined/, leaving build/ as it was.
+comma     := ,
+ifdef SANITIZE
+BUILD     ?= build-$(subst $(comma),-,$(SANITIZE))
+endif
 BUILD     ?= build
 CC        ?= cc
 PKGS      := libpcre2-8 cunit jansson libxml-2.0
@@ -21,8 +27,9 @@ CPPFLAGS  += -Iinclude -I$(BUILD) -D_POSIX_C_SOURCE=200809L
 ALL_CFLAGS = -std=c11 $(OPT) $(WARN) -fopenmp -MMD -MP $(CFLAGS) \
              $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS    += $(shell pkg-config --libs libpcre2-8 jansson 2>/dev/null) -lstemmer -lz -lm -fopenmp
+# A sanitizer's finding stops the program, so that a test fails on it.
 ifdef SANITIZE
-ALL_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer
+ALL_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS    += -fsanitize=$(SANITIZE)
 endif
 
@@ -37,7 +44,7 @@ LIB       := $(BUILD)/libselaras.a
 BIN       := $(BUILD)/selaras
 TEST_BIN  := $(BUILD)/selaras-tests
 
-.PHONY: all deps run test bench faults install clean
+.PHONY: all deps run test bench faults install clean fuzz fuzz-build fuzz-bins tsan
 all: $(BIN)
 
 # Installs the Debian packages the build and tests need, when some are missing
@@ -119,6 +126,41 @@ $(FAULTS): bench/faults.c $(LIB) | $(BUILD)
 faults: all $(FAULTS)
 	@sh bench/faults.sh $(BIN) $(FAULTS)
 
+# Fuzzing with libFuzzer (Debian's clang): the library built with the
+# fuzzer's coverage and ASan/UBSan into build-fuzz/, one program per target
+# in fuzz/, each run for FUZZ_TIME seconds from a seed corpus made of
+# samples/ and fuzz/corpus/; a crash, leak or timeout fails the run and
+# leaves its input in build-fuzz/crashes/. FUZZ_TARGETS picks some;
+# FUZZ_RUNS=N runs each N executions instead of FUZZ_TIME seconds.
+FUZZ_BUILD   := build-fuzz
+FUZZ_TIME    ?= 60
+FUZZ_TARGETS ?= $(patsubst fuzz/%.c,%,$(wildcard fuzz/*.c))
+FUZZ_DEB_PKGS := clang libclang-rt-14-dev libomp-14-dev
+FUZZ_FLAGS   := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+
+fuzz-build:
+	@$(MAKE) --no-print-directory deps DEB_PKGS="$(DEB_PKGS) $(FUZZ_DEB_PKGS)"
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang OPT="-O1 -g" \
+	  SANITIZE=fuzzer-no-link,address,undefined fuzz-bins FUZZ_TARGETS="$(FUZZ_TARGETS)"
+
+fuzz-bins: $(FUZZ_TARGETS:%=$(BUILD)/fuzz-%)
+
+$(BUILD)/fuzz-%: fuzz/%.c $(wildcard fuzz/*.h) $(LIB)
+	$(CC) $(CPPFLAGS) -std=c11 $(OPT) $(WARN) -fopenmp $(FUZZ_FLAGS) \
+	  $(shell pkg-config --cflags libxml-2.0) -o $@ $< $(LIB) $(LDLIBS) \
+	  $(shell pkg-config --libs libxml-2.0)
+
+fuzz: fuzz-build
+	@FUZZ_RUNS="$(FUZZ_RUNS)" sh fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_TIME) $(FUZZ_TARGETS)
+
+# ThreadSanitizer over the parallel paths (tests/tsan.sh says why clang and
+# LLVM's OpenMP runtime, not GCC's libgomp).
+TSAN_BUILD := build-tsan
+tsan:
+	@$(MAKE) --no-print-directory deps DEB_PKGS="$(DEB_PKGS) $(FUZZ_DEB_PKGS)"
+	@$(MAKE) --no-print-directory BUILD=$(TSAN_BUILD) CC=clang OPT="-O1 -g" SANITIZE=thread all
+	@sh tests/tsan.sh $(TSAN_BUILD)/selaras
+
 # Benchmarks (never part of `make test`): BENCH_SIZES=small for a quick run,
 # BENCH_OUT=FILE to keep the table; see bench/README.md. The package time
 # gives CPU time and peak RSS (without it bench/run.sh measures wall time).
@@ -146,6 +188,6 @@ install: all
 	install -m 644 selaras.bash $(DESTDIR)$(BASHCOMPDIR)/selaras
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(FUZZ_BUILD) $(TSAN_BUILD) build-address-undefined
 
 -include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)

@@ -59,6 +59,7 @@ _selaras()
         check:--show) values="error warning info" ;;
         split:-l | split:--lang) values="id en" ;;
         *:--src-lang | *:--tgt-lang) values="id en none" ;;
+        *:--encoding) values="UTF-16LE UTF-16BE UTF-16 UTF-32LE CP1252 ISO-8859-1 ISO-8859-15" ;;
         esac
         if [ -n "$values" ]; then
             COMPREPLY=($(compgen -W "$values" -- "$cur"))

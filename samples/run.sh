@@ -5,6 +5,6 @@ set -eu
 BIN=${1:-build/selaras}
 OUT=build/out
 mkdir -p "$OUT"
-"$BIN" align -o "$OUT/samples.tmx" --unaligned "$OUT/samples.unaligned.tsv" samples/
-"$BIN" align -f tsv -o "$OUT/samples.tsv" samples/ 2>/dev/null
+"$BIN" align -o "$OUT/samples.tmx" --unaligned "$OUT/samples.unaligned.tsv" --records samples/0*.txt
+"$BIN" align -f tsv -o "$OUT/samples.tsv" --records samples/0*.txt 2>/dev/null
 echo "selaras: TMX written to $OUT/samples.tmx (also $OUT/samples.tsv, $OUT/samples.unaligned.tsv)"

@@ -12,6 +12,9 @@ enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
 
 /* Prints "selaras: message" to stderr. */
 void cli_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* --encoding NAME of command cmd into text: 0, or a usage error told
+ * (an encoding iconv does not know). */
+int cli_encoding(sl_text_opts *text, const char *name, const char *cmd);
 /* Prints err and returns the exit status its code calls for. */
 int cli_report(const sl_error *err);
 /* The exit status of a batch run (sl_batch_run's rc, its error, the
@@ -130,10 +133,13 @@ void cli_shard_close(cli_shard *s);
 /* The documents of align's and check's arguments (cli_source.c): one
  * pair of files (pair), or records, directories and JSON Lines files in
  * turn. A source that cannot be opened is reported and ends the reading
- * with status set. */
+ * with status set. text (set after init; NULL: strict UTF-8) says how files
+ * are read; a directory's entries that are not documents are noted unless
+ * quiet. */
 typedef struct cli_source {
     char **paths;
-    int npaths, src, pair, pair_done, jsonl, presplit, status;
+    int npaths, src, pair, pair_done, jsonl, presplit, status, quiet;
+    const sl_text_opts *text;
     sl_input *in;
 } cli_source;
 void cli_source_init(cli_source *s, char **paths, int npaths, int pair, int jsonl, int presplit);
@@ -207,6 +213,8 @@ typedef struct cli_notes {
 } cli_notes;
 struct sl_doc;
 void cli_note(cli_notes *ns, int batch, int quiet, const struct sl_doc *d);
+/* The note of a document whose invalid UTF-8 --repair replaced. */
+void cli_note_repaired(cli_notes *ns, int batch, int quiet, const sl_item *it);
 /* Tells the counted notes (unless quiet) and frees them. */
 void cli_notes_tell(cli_notes *ns, int quiet);
 

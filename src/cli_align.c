@@ -24,7 +24,7 @@
 enum {
     O_PRESPLIT = CLI_LONG, O_JSONL, O_RECORDS, O_LANGS, O_MIN_CONFIDENCE, O_UNALIGNED,
     O_LEXICON, O_NO_LEXICON, O_LEARN, O_SAVE_LEXICON, O_MAX_BEAD, O_SRC_LANG, O_TGT_LANG,
-    O_RULES, O_SKIP_BAD, O_SHARD, O_GLOSSARY, O_GLOSSARY_FORMAT, O_TEXT
+    O_RULES, O_SKIP_BAD, O_SHARD, O_GLOSSARY, O_GLOSSARY_FORMAT, O_TEXT, O_ENCODING, O_REPAIR
 };
 
 static const cli_opt opts[] = {
@@ -65,6 +65,11 @@ static const cli_opt opts[] = {
                                    "id)" },
     { "tgt-lang", O_TGT_LANG, "L", "the target language (default en)" },
     { "rules", O_RULES, "DIR", "splitter rule files in DIR instead of the built-in ones" },
+    { "encoding", O_ENCODING, "NAME", "the input files are in encoding NAME (an iconv name: "
+                                      "UTF-16LE, CP1252, ISO-8859-1; iconv -l lists them), "
+                                      "converted to UTF-8 as they are read" },
+    { "repair", O_REPAIR, NULL, "replace invalid UTF-8 and NUL bytes with U+FFFD, and say in "
+                                "how many documents, instead of rejecting the input" },
     { "skip-bad", O_SKIP_BAD, NULL, "in a batch, skip documents with bad input (a broken JSON "
                                     "line, an unreadable record) and name them at the end" },
     { "shard", O_SHARD, "K/N", "in a batch, align only documents K, K+N, K+2N, ... (1-based) "
@@ -98,6 +103,7 @@ typedef struct {
     int text;      /* 1 verbatim, 0 normalized, -1: by the format */
     const char *save_lexicon, *glossary;
     size_t shard_k, shard_n; /* n 0: the whole input */
+    sl_text_opts input;      /* --encoding, --repair */
     const char *outpath, *unaligned, *lexpath;
     char langs[2][64];
     double min_conf;
@@ -348,6 +354,7 @@ static int take(void *ctx, size_t index, const sl_item *it, int rc, const sl_doc
     char where[1100];
     sl_item_where(it, where, sizeof where);
     r->seen++;
+    cli_note_repaired(&r->notes, r->w.batch, r->o->quiet, it);
     if (it->status || rc) {
         sl_error e = it->status ? it->err : *err;
         if (!it->status) { /* the pipeline names the document; the file says more */
@@ -533,6 +540,8 @@ static int run(const opts_t *o, const sl_pipe *p, const sl_lexicon *lex, char **
             w->meta = 1;
     }
     cli_source_init(&r.src, paths, npaths, pair, o->jsonl, o->po.presplit);
+    r.src.text = &o->input;
+    r.src.quiet = o->quiet;
     r.prog = prog;
     sl_batch_opts bo = { .threads = o->threads, .shard_k = o->shard_k, .shard_n = o->shard_n };
     sl_batch_cb cb = { .ctx = &r, .next = next_items, .render = render, .release = release,
@@ -625,6 +634,8 @@ static int learn(const opts_t *o, const sl_pipe *p, char **paths, int npaths, in
     memset(&lt, 0, sizeof lt);
     lt.r.o = o;
     cli_source_init(&lt.r.src, paths, npaths, pair, o->jsonl, o->po.presplit);
+    lt.r.src.text = &o->input;
+    lt.r.src.quiet = 1; /* the alignment pass tells what it reads */
     for (int k = 0; k < npaths; k++)
         if (strcmp(paths[k], "-") == 0) {
             cli_msg("align: --learn reads the input twice: give a file, not stdin");
@@ -749,6 +760,11 @@ static int align_main(int argc, char **argv)
             }
             break;
         case O_SKIP_BAD: o.skip_bad = 1; break;
+        case O_ENCODING:
+            if (cli_encoding(&o.input, optarg, "align"))
+                return CLI_USAGE;
+            break;
+        case O_REPAIR: o.input.repair = 1; break;
         case O_SHARD:
             if (parse_shard(optarg, &o)) {
                 cli_msg("align: --shard takes K/N with 1 <= K <= N, such as 3/8 (not '%s')", optarg);

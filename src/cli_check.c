@@ -14,7 +14,7 @@
 
 enum {
     O_JSON = CLI_LONG, O_HTML, O_FAIL_ON, O_SHOW, O_WEAK, O_PRESPLIT, O_JSONL, O_RECORDS,
-    O_LEXICON, O_NO_LEXICON, O_SRC_LANG, O_TGT_LANG, O_RULES
+    O_LEXICON, O_NO_LEXICON, O_SRC_LANG, O_TGT_LANG, O_RULES, O_ENCODING, O_REPAIR
 };
 
 static const cli_opt opts[] = {
@@ -40,6 +40,11 @@ static const cli_opt opts[] = {
     { "src-lang", O_SRC_LANG, "L", "the source language (default id)" },
     { "tgt-lang", O_TGT_LANG, "L", "the target language (default en)" },
     { "rules", O_RULES, "DIR", "splitter rule files in DIR instead of the built-in ones" },
+    { "encoding", O_ENCODING, "NAME", "the input files are in encoding NAME (an iconv name: "
+                                      "UTF-16LE, CP1252, ISO-8859-1; iconv -l lists them), "
+                                      "converted to UTF-8 as they are read" },
+    { "repair", O_REPAIR, NULL, "replace invalid UTF-8 and NUL bytes with U+FFFD, and say in "
+                                "how many documents, instead of rejecting the input" },
     { "threads", 'j', "N", "worker threads (default: all cores)" },
     { "quiet", 'q', NULL, "no progress line, notes or final summary" },
     { "verbose", 'v', NULL, "the final summary even for a single document on stdout" },
@@ -66,6 +71,7 @@ typedef struct {
     sl_check_opts co;
     int json, records, jsonl, nolex, threads, quiet, verbose, fail_on, show;
     const char *outpath, *htmlpath, *lexpath;
+    sl_text_opts text; /* --encoding, --repair */
 } opts_t;
 
 /* The run: the reports go out in input order, counted by verdict. */
@@ -159,6 +165,7 @@ static int take(void *ctx, size_t index, const sl_item *it, int rc, const sl_doc
     run_t *r = ctx;
     (void)index;
     sl_report *rep = data, own;
+    cli_note_repaired(&r->notes, r->batch, r->o->quiet, it);
     if (!rc) /* how the record was read, as align tells it */
         cli_note(&r->notes, r->batch, r->o->quiet, d);
     if (rc == SL_EMISSING) {
@@ -232,6 +239,8 @@ static int run(const opts_t *o, const sl_pipe *p, const sl_checker *chk, char **
         return CLI_FAIL;
     }
     cli_source_init(&r.src, paths, npaths, pair, o->jsonl, o->po.presplit);
+    r.src.text = &o->text;
+    r.src.quiet = o->quiet;
     r.batch = cli_is_batch(paths, npaths, pair, o->jsonl);
     cli_progress_start(&r.prog, o->quiet);
     sl_batch_opts bo = { .threads = o->threads };
@@ -310,6 +319,11 @@ static int check_main(int argc, char **argv)
         case O_SRC_LANG: o.po.align.src_lang = optarg; break;
         case O_TGT_LANG: o.po.align.tgt_lang = optarg; break;
         case O_RULES: o.po.rules_dir = optarg; break;
+        case O_ENCODING:
+            if (cli_encoding(&o.text, optarg, "check"))
+                return CLI_USAGE;
+            break;
+        case O_REPAIR: o.text.repair = 1; break;
         case 'j': o.threads = (int)strtol(optarg, &end, 10);
             if (*end || o.threads < 1) {
                 cli_msg("check: --threads takes a positive number");

@@ -39,14 +39,23 @@ int cli_status(const sl_error *err)
     }
 }
 
-void cli_note(cli_notes *ns, int batch, int quiet, const sl_doc *d)
+int cli_encoding(sl_text_opts *text, const char *name, const char *cmd)
 {
-    const char *text = d->rec.note;
-    if (!text[0])
-        return;
+    sl_error err;
+    if (sl_text_encoding_check(name, &err)) {
+        cli_msg("%s: %s", cmd, err.msg);
+        return -1;
+    }
+    text->encoding = name;
+    return 0;
+}
+
+/* A note told now (one document), or counted by text (a batch). */
+static void note_text(cli_notes *ns, int batch, int quiet, const char *name, const char *text)
+{
     if (!batch) {
         if (!quiet)
-            cli_msg("%s: %s", d->name, text);
+            cli_msg("%s: %s", name, text);
         return;
     }
     for (size_t k = 0; k < ns->n; k++)
@@ -58,6 +67,25 @@ void cli_note(cli_notes *ns, int batch, int quiet, const sl_doc *d)
         ns->count[ns->n++] = 1;
     else
         ns->other++;
+}
+
+void cli_note(cli_notes *ns, int batch, int quiet, const sl_doc *d)
+{
+    if (d->rec.note[0])
+        note_text(ns, batch, quiet, d->name, d->rec.note);
+}
+
+void cli_note_repaired(cli_notes *ns, int batch, int quiet, const sl_item *it)
+{
+    if (!it->repaired || it->status)
+        return;
+    char text[128], where[1100];
+    if (batch)
+        snprintf(text, sizeof text, "invalid UTF-8 replaced with U+FFFD (--repair)");
+    else
+        snprintf(text, sizeof text, "replaced %zu invalid UTF-8 sequence%s with U+FFFD (--repair)",
+                 it->repaired, it->repaired == 1 ? "" : "s");
+    note_text(ns, batch, quiet, sl_item_where(it, where, sizeof where), text);
 }
 
 void cli_notes_tell(cli_notes *ns, int quiet)

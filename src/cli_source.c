@@ -19,7 +19,7 @@ size_t cli_source_next(cli_source *s, sl_item *items, size_t max)
     if (s->pair) {
         if (s->pair_done++)
             return 0;
-        sl_item_load_pair(&items[0], s->paths[0], s->paths[0], s->paths[1], s->presplit);
+        sl_item_load_pair(&items[0], s->paths[0], s->paths[0], s->paths[1], s->presplit, s->text);
         return 1;
     }
     for (;;) {
@@ -28,7 +28,7 @@ size_t cli_source_next(cli_source *s, sl_item *items, size_t max)
                 return 0;
             sl_error err;
             int flags = (s->jsonl ? SL_INPUT_JSONL : 0) | (s->presplit ? SL_INPUT_PRESPLIT : 0);
-            if (!(s->in = sl_input_open(s->paths[s->src], flags, &err))) {
+            if (!(s->in = sl_input_open_opts(s->paths[s->src], flags, s->text, &err))) {
                 s->status = cli_report(&err);
                 return 0;
             }
@@ -36,6 +36,16 @@ size_t cli_source_next(cli_source *s, sl_item *items, size_t max)
         size_t n = sl_input_next(s->in, items, max);
         if (n)
             return n;
+        const char *names[3];
+        size_t ign = sl_input_ignored(s->in, names);
+        if (ign && !s->quiet) {
+            char list[1024] = "";
+            for (size_t k = 0, o = 0; k < ign && k < 3 && o < sizeof list; k++)
+                o += (size_t)snprintf(list + o, sizeof list - o, "%s%s", k ? ", " : "", names[k]);
+            cli_msg("note: %s: left out %zu entr%s that %s not records (*.txt) or pairs "
+                    "(*.id, *.en): %s%s", s->paths[s->src], ign, ign == 1 ? "y" : "ies",
+                    ign == 1 ? "is" : "are", list, ign > 3 ? ", ..." : "");
+        }
         sl_input_close(s->in);
         s->in = NULL;
         s->src++;

@@ -10,7 +10,7 @@
 
 enum { CHUNK = 1 << 18 };
 
-enum { O_LINES = CLI_LONG, O_NO_LEARN, O_SHOW_LEARNED };
+enum { O_LINES = CLI_LONG, O_NO_LEARN, O_SHOW_LEARNED, O_ENCODING, O_REPAIR };
 
 static const cli_opt opts[] = {
     { "lang", 'l', "L", "the language of the text: id, en, or another (split with the common "
@@ -26,6 +26,11 @@ static const cli_opt opts[] = {
                                             "the input and the evidence for each candidate" },
     { "output", 'o', "FILE", "write to FILE, replaced only when the run succeeds (default "
                              "stdout)" },
+    { "encoding", O_ENCODING, "NAME", "the input is in encoding NAME (an iconv name: UTF-16LE, "
+                                      "CP1252, ISO-8859-1; iconv -l lists them), converted to "
+                                      "UTF-8 as it is read" },
+    { "repair", O_REPAIR, NULL, "replace invalid UTF-8 and NUL bytes with U+FFFD, and say how "
+                                "many, instead of stopping at the first" },
     { "quiet", 'q', NULL, "no notes (errors still go to stderr)" },
     { "verbose", 'v', NULL, "say what was written" },
     { "help", 'h', NULL, "show this help" },
@@ -49,6 +54,7 @@ static int split_main(int argc, char **argv)
 {
     const char *lang = NULL, *rules = NULL, *outpath = NULL;
     int flags = 0, c, quiet = 0, verbose = 0, learn = 1, show = 0;
+    sl_text_opts text = { NULL, 0 };
     while ((c = cli_getopt(&cli_cmd_split, argc, argv)) != -1) {
         switch (c) {
         case 'l': lang = optarg; break;
@@ -57,6 +63,11 @@ static int split_main(int argc, char **argv)
         case O_NO_LEARN: learn = 0; break;
         case O_SHOW_LEARNED: show = 1; break;
         case 'o': outpath = optarg; break;
+        case O_ENCODING:
+            if (cli_encoding(&text, optarg, "split"))
+                return CLI_USAGE;
+            break;
+        case O_REPAIR: text.repair = 1; break;
         case 'q': quiet = 1; break;
         case 'v': verbose = 1; break;
         case 'h': return cli_help(&cli_cmd_split);
@@ -87,11 +98,18 @@ static int split_main(int argc, char **argv)
         return CLI_FAIL;
     }
     /* a file that cannot be read is reported, and the others are split */
-    for (int k = 0; k < ntext; k++)
-        if (sl_text_load(nfiles ? argv[optind + k] : "-", NULL, &texts[k], &err)) {
+    for (int k = 0; k < ntext; k++) {
+        const char *path = nfiles ? argv[optind + k] : "-";
+        if (sl_text_load_opts(path, NULL, &text, &texts[k], &err)) {
             status = cli_report(&err);
             memset(&texts[k], 0, sizeof texts[k]);
+        } else if (texts[k].repaired && !quiet) {
+            cli_msg("note: %s: replaced %zu invalid UTF-8 sequence%s with U+FFFD, the first on "
+                    "line %ld (byte %lld)", strcmp(path, "-") ? path : "<stdin>",
+                    texts[k].repaired, texts[k].repaired == 1 ? "" : "s", texts[k].repair_line,
+                    texts[k].repair_at);
         }
+    }
     if (learn || show) {
         la = sl_learnabbr_new(seg, &err);
         int rc = la ? SL_OK : SL_ENOMEM;
@@ -124,6 +142,7 @@ static int split_main(int argc, char **argv)
         /* the whole file was validated on load; split it in chunks so
          * that working memory stays small whatever the input size */
         memset(&s, 0, sizeof s);
+        size_t limited = 0;
         for (size_t pos = 0; pos < t.len;) {
             size_t n = sl_seg_chunk(seg, t.data + pos, t.len - pos, CHUNK, flags);
             if (sl_seg_split(seg, t.data + pos, n, flags, &s, &err)) {
@@ -131,6 +150,7 @@ static int split_main(int argc, char **argv)
                 break;
             }
             nsent += s.n;
+            limited += s.limited;
             for (size_t i = 0; i < s.n; i++) {
                 fwrite(s.text + s.v[i].off, 1, s.v[i].len, out.f);
                 fputc('\n', out.f);
@@ -142,6 +162,13 @@ static int split_main(int argc, char **argv)
                 break;
             }
             pos += n;
+        }
+        if (limited && !quiet) {
+            const char *path = nfiles ? argv[optind + k] : "-";
+            cli_msg("note: %s: %zu pattern match%s hit the match limits: the rest of %s "
+                    "paragraph%s kept as one sentence", strcmp(path, "-") ? path : "<stdin>",
+                    limited, limited == 1 ? "" : "es", limited == 1 ? "its" : "their",
+                    limited == 1 ? "" : "s");
         }
         sl_sents_free(&s);
     }

@@ -52,8 +52,8 @@ static const char *plural(size_t n, const char *one, const char *many)
 /* What each kind of finding means, for the legend; the README's table in
  * a sentence each. */
 static const char *const kind_help[] = {
-    "Indonesian text with no English counterpart: a sentence left unaligned, or one merged "
-    "into a unit it shares next to nothing with",
+    ("Indonesian text with no English counterpart: a sentence left unaligned, or one merged "
+     "into a unit it shares next to nothing with"),
     "English text with no Indonesian counterpart, likewise",
     "a sentence that reads as the other language, or a unit with the same text on both sides",
     "numbers, years, percentages, amounts or times on one side of a unit only",

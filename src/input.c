@@ -29,6 +29,9 @@ struct sl_input {
     char *page_path, *page_name;
     sl_page_rec *recs;
     size_t nrecs, nextrec;
+    sl_text_opts text;        /* how files are read */
+    char *ignored[3];         /* a directory's entries left out: the first */
+    size_t nignored;          /* few names, and how many in all */
 };
 
 static int cmp_str(const void *a, const void *b)
@@ -53,12 +56,36 @@ static int sibling(const char *dir, const char *name, const char *ext)
     return stat(path, &st) == 0;
 }
 
+/* Leaves a directory entry out, remembering its name for the note. */
+static int ignore(sl_input *in, const char *name)
+{
+    if (in->nignored < 3 && !(in->ignored[in->nignored] = strdup(name)))
+        return -1;
+    in->nignored++;
+    return 0;
+}
+
+size_t sl_input_ignored(const sl_input *in, const char *names[3])
+{
+    for (size_t k = 0; k < 3; k++)
+        names[k] = in->ignored[k];
+    return in->nignored;
+}
+
 sl_input *sl_input_open(const char *path, int flags, sl_error *err)
+{
+    return sl_input_open_opts(path, flags, NULL, err);
+}
+
+sl_input *sl_input_open_opts(const char *path, int flags, const sl_text_opts *text,
+                             sl_error *err)
 {
     sl_input *in = calloc(1, sizeof *in);
     if (!in || !(in->path = strdup(path)))
         goto nomem;
     in->flags = flags;
+    if (text)
+        in->text = *text;
     struct stat st;
     if (strcmp(path, "-") != 0 && stat(path, &st) != 0) {
         sl_error_set(err, SL_EIO, path, 0, -1, "cannot open: %s", strerror(errno));
@@ -77,11 +104,20 @@ sl_input *sl_input_open(const char *path, int flags, sl_error *err)
         struct dirent *e;
         while ((e = readdir(d))) {
             /* records, and pairs by their .id file (an .en file alone is
-             * kept too, to be reported) */
+             * kept too, to be reported); anything else (an image, a
+             * subdirectory) is counted for a note */
             if (e->d_name[0] == '.' ||
-                !(ends_with(e->d_name, ".txt") || ends_with(e->d_name, ".id") ||
-                  (ends_with(e->d_name, ".en") && !sibling(path, e->d_name, "id"))))
+                (ends_with(e->d_name, ".en") && sibling(path, e->d_name, "id")))
                 continue;
+            char full[4096];
+            struct stat es;
+            snprintf(full, sizeof full, "%s/%s", path, e->d_name);
+            if (!(ends_with(e->d_name, ".txt") || ends_with(e->d_name, ".id") ||
+                  ends_with(e->d_name, ".en")) ||
+                (stat(full, &es) == 0 && !S_ISREG(es.st_mode))) {
+                if (ignore(in, e->d_name)) { closedir(d); goto nomem; }
+                continue;
+            }
             if (in->nnames == cap) {
                 cap = cap ? cap * 2 : 64;
                 char **nn = realloc(in->names, cap * sizeof *nn);
@@ -98,6 +134,13 @@ sl_input *sl_input_open(const char *path, int flags, sl_error *err)
     }
     if ((flags & SL_INPUT_JSONL) || ends_with(path, ".jsonl")) {
         in->kind = IN_JSONL;
+        if (in->text.encoding && !sl_text_encoding_lines(in->text.encoding)) {
+            sl_error_set(err, SL_EUSAGE, path, 0, -1,
+                         "JSON Lines cannot be read line by line in %s: convert the file "
+                         "with: iconv -f %s -t UTF-8", in->text.encoding, in->text.encoding);
+            sl_input_close(in);
+            return NULL;
+        }
         in->f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
         if (!in->f) {
             sl_error_set(err, SL_EIO, path, 0, -1, "cannot open: %s", strerror(errno));
@@ -179,6 +222,8 @@ void sl_input_close(sl_input *in)
     free(in->page_path);
     free(in->page_name);
     free(in->recs);
+    for (size_t k = 0; k < 3; k++)
+        free(in->ignored[k]);
     free(in);
 }
 
@@ -218,10 +263,11 @@ static void load_record(sl_input *in, const char *path, sl_item *it)
 {
     if (item_start(it, SL_ITEM_RECORD, path, 0))
         return;
-    if (sl_text_load(path, NULL, &it->t[0], &it->err)) {
+    if (sl_text_load_opts(path, NULL, &in->text, &it->t[0], &it->err)) {
         item_fail(it, it->err.code);
         return;
     }
+    it->repaired = it->t[0].repaired;
     if (!(it->name = doc_name(strcmp(path, "-") == 0 ? "stdin" : path))) {
         item_fail(it, sl_error_set(&it->err, SL_ENOMEM, path, 0, -1, "out of memory"));
         return;
@@ -262,6 +308,8 @@ static void next_record(sl_input *in, sl_item *it)
         else if (!(it->name = strdup(name)))
             item_fail(it, sl_error_set(&it->err, SL_ENOMEM, in->page_path, rec->line, -1,
                                        "out of memory"));
+        else if (in->nextrec == 1)
+            it->repaired = in->page.repaired; /* the page's repairs, told once */
     }
     if (in->nextrec == in->nrecs) {
         sl_text_free(&in->page);
@@ -275,16 +323,18 @@ static void next_record(sl_input *in, sl_item *it)
 }
 
 void sl_item_load_pair(sl_item *it, const char *name, const char *id_path, const char *en_path,
-                       int presplit)
+                       int presplit, const sl_text_opts *text)
 {
     if (item_start(it, SL_ITEM_PAIR, id_path, 0))
         return;
     it->presplit = presplit;
-    if (sl_text_load(id_path, NULL, &it->t[0], &it->err) ||
-        sl_text_load(en_path, NULL, &it->t[1], &it->err))
+    if (sl_text_load_opts(id_path, NULL, text, &it->t[0], &it->err) ||
+        sl_text_load_opts(en_path, NULL, text, &it->t[1], &it->err))
         item_fail(it, it->err.code);
     else if (!(it->name = strdup(name)))
         item_fail(it, sl_error_set(&it->err, SL_ENOMEM, id_path, 0, -1, "out of memory"));
+    else
+        it->repaired = it->t[0].repaired + it->t[1].repaired;
 }
 
 /* A directory entry: a record, or a pair by its .id file. */
@@ -306,7 +356,7 @@ static void load_entry(sl_input *in, const char *name, sl_item *it)
         return;
     }
     if (is_id) {
-        sl_item_load_pair(it, doc, path, other, (in->flags & SL_INPUT_PRESPLIT) != 0);
+        sl_item_load_pair(it, doc, path, other, (in->flags & SL_INPUT_PRESPLIT) != 0, &in->text);
     } else if (!item_start(it, SL_ITEM_PAIR, path, 0)) {
         item_fail(it, sl_error_set(&it->err, SL_EINPUT, path, 0, -1,
                                    "an English text without its Indonesian one (%s)", other));
@@ -421,13 +471,22 @@ static void json_item(sl_input *in, const char *line, size_t len, sl_item *it)
     if (item_start(it, SL_ITEM_PAIR, in->path, in->line))
         return;
     it->presplit = (in->flags & SL_INPUT_PRESPLIT) != 0;
+    sl_text t = { 0 };
+    if ((in->text.encoding || in->text.repair) &&
+        sl_text_from_mem_opts(line, len, in->path, &in->text, &t, &it->err) == SL_OK) {
+        line = t.data; /* converted or repaired; a line that fails is left to JSON */
+        len = t.len;
+        it->repaired = t.repaired;
+    }
     if (!(it->raw = malloc(len + 1))) {
+        sl_text_free(&t);
         item_fail(it, sl_error_set(&it->err, SL_ENOMEM, it->path, in->line, -1, "out of memory"));
         return;
     }
     memcpy(it->raw, line, len);
     it->raw[len] = '\0';
     it->rawlen = len;
+    sl_text_free(&t);
 }
 
 size_t sl_input_next(sl_input *in, sl_item *items, size_t max)
@@ -469,6 +528,21 @@ size_t sl_input_next(sl_input *in, sl_item *items, size_t max)
         }
         in->line++;
         in->read += (unsigned long long)n;
+        if (in->line == 1 && !in->text.encoding && (memchr(in->buf, '\0', (size_t)n) ||
+                                                    (unsigned char)in->buf[0] >= 0xFE)) {
+            /* UTF-16 or binary data is no JSON Lines: one error says what
+             * the file is, instead of one per line */
+            sl_item *it = &items[got++];
+            sl_text t;
+            in->done = 1;
+            if (!item_start(it, SL_ITEM_PAIR, in->path, 0) &&
+                sl_text_from_mem(in->buf, (size_t)n, it->path, &t, &it->err) == SL_OK) {
+                sl_text_free(&t);
+                sl_error_set(&it->err, SL_EINPUT, it->path, 1, -1, "not JSON Lines");
+            }
+            item_fail(it, it->err.code ? it->err.code : SL_EINPUT);
+            break;
+        }
         size_t k = (size_t)n;
         while (k && (in->buf[k - 1] == '\n' || in->buf[k - 1] == '\r' || in->buf[k - 1] == ' '))
             k--;

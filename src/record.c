@@ -13,9 +13,11 @@
 #include "selaras/record.h"
 #include "selaras/langrun.h"
 #include "selaras/meta.h"
+#include "selaras/rules.h"
 #include "selaras/text.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,24 +161,31 @@ static int clean(const char *t, size_t len, buf_t *out)
 
 enum { L_TEXT, L_BLANK, L_RULE, L_HEAD_ID, L_HEAD_EN, L_KW_ID, L_KW_EN };
 
-static const char *const heads_id[] = { "abstrak", "abstraksi", "intisari", "ringkasan",
-                                        "sari", NULL };
-static const char *const heads_en[] = { "abstract", "summary", NULL };
-static const char *const kw_id[] = { "kata kunci", "kata-kata kunci", "kata-kunci",
-                                     "kata kata kunci", NULL };
-static const char *const kw_en[] = { "keywords", "key words", "keyword", "key-words",
-                                     "index terms", NULL };
+/* The heading and label words are language data (src/rules/record.txt);
+ * each section is found once. */
+enum { W_HEAD_ID, W_HEAD_EN, W_KW_ID, W_KW_EN, W_COUNT };
+static const char *layout_words[W_COUNT];
+static pthread_once_t words_once = PTHREAD_ONCE_INIT;
 
-/* Length of the heading or label word at s when it is one of list (case
- * insensitive), else 0. */
-static size_t starts_with(const char *s, size_t n, const char *const *list)
+static void words_find(void)
 {
-    for (int k = 0; list[k]; k++) {
-        size_t w = strlen(list[k]);
-        if (n >= w && strncasecmp(s, list[k], w) == 0 &&
-            (n == w || !isalpha((unsigned char)s[w])))
-            return w;
-    }
+    static const char *const names[W_COUNT] = { "heading id", "heading en", "keywords id",
+                                                "keywords en" };
+    const char *text = sl_rules_builtin("record");
+    for (int k = 0; k < W_COUNT; k++)
+        layout_words[k] = text ? sl_rules_section(text, names[k]) : NULL;
+}
+
+/* Length of the heading or label word at s when it is one of section
+ * list's items (case insensitive, a non-letter after it), else 0. */
+static size_t starts_with(const char *s, size_t n, int list)
+{
+    pthread_once(&words_once, words_find);
+    const char *p = layout_words[list], *w;
+    size_t m;
+    while (sl_rules_section_item(&p, &w, &m))
+        if (n >= m && strncasecmp(s, w, m) == 0 && (n == m || !isalpha((unsigned char)s[m])))
+            return m;
     return 0;
 }
 
@@ -191,18 +200,18 @@ static int classify(const char *s, size_t n, size_t *rest)
         return L_RULE;
     size_t w;
     int kind = L_TEXT;
-    if ((w = starts_with(s, n, kw_id)))
+    if ((w = starts_with(s, n, W_KW_ID)))
         kind = L_KW_ID;
-    else if ((w = starts_with(s, n, kw_en)))
+    else if ((w = starts_with(s, n, W_KW_EN)))
         kind = L_KW_EN;
     if (kind != L_TEXT) {
         size_t k = w;
         while (k < n && s[k] == ' ') k++;
         return k < n && (s[k] == ':' || s[k] == '-' || (unsigned char)s[k] == 0xE2) ? kind : L_TEXT;
     }
-    if ((w = starts_with(s, n, heads_id)))
+    if ((w = starts_with(s, n, W_HEAD_ID)))
         kind = L_HEAD_ID;
-    else if ((w = starts_with(s, n, heads_en)))
+    else if ((w = starts_with(s, n, W_HEAD_EN)))
         kind = L_HEAD_EN;
     if (kind == L_TEXT)
         return L_TEXT;
@@ -326,10 +335,11 @@ static void unwrap(const char **ps, size_t *pn)
             n -= d;
             changed = 1;
         } else if ((d = trailing_dots(s, n))) {
-            /* "... the data......" keeps its own full stop */
+            /* "... the data......" keeps its own full stop, "S…." its
+             * ellipsis, whole */
             n -= d;
             if (n && isalnum((unsigned char)s[n - 1]))
-                n++;
+                n += s[n] == '.' ? 1 : 3;
             changed = 1;
         } else if (n && *s == '"' && count(s, n, "\"") % 2) {
             s++;

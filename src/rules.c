@@ -40,6 +40,39 @@ int sl_rules_item(const char **p, const char **item, size_t *n)
     return 0;
 }
 
+const char *sl_rules_section(const char *text, const char *section)
+{
+    size_t n = strlen(section);
+    for (const char *p = text; p && *p;) {
+        if (*p == '[' && strncmp(p + 1, section, n) == 0 && p[n + 1] == ']') {
+            const char *e = strchr(p, '\n');
+            return e ? e + 1 : p + strlen(p);
+        }
+        p = strchr(p, '\n');
+        p = p ? p + 1 : NULL;
+    }
+    return NULL;
+}
+
+int sl_rules_section_item(const char **p, const char **item, size_t *n)
+{
+    /* a header ends the section: look at the next line before taking it */
+    while (*p && **p) {
+        const char *s = *p;
+        while (*s == ' ' || *s == '\t')
+            s++;
+        if (*s == '[')
+            return 0;
+        if (*s == '#' || *s == '\n' || *s == '\r') {
+            const char *e = strchr(s, '\n');
+            *p = e ? e + 1 : s + strlen(s);
+            continue;
+        }
+        return sl_rules_item(p, item, n);
+    }
+    return 0;
+}
+
 sl_strmap *sl_stopwords_new(const char *lang)
 {
     char code[64], name[80];

@@ -34,8 +34,22 @@ static const char *const sect_names[S_COUNT] = {
     "opener", "heading", "label"
 };
 
+/* Limits on one match of a rule pattern, so that no text makes a pattern
+ * run away (nested quantifiers over 100,000 dots, a protect pattern over a
+ * token of a megabyte): a match that reaches them counts as no match for
+ * headings and labels, as protection for [protect], and ends the search
+ * for boundaries in the rest of the paragraph for [terminator]. Ordinary
+ * text needs a few hundred steps per match. */
+enum { MATCH_LIMIT = 1000000, DEPTH_LIMIT = 10000 };
+
+/* The longest token the boundary decision looks into: no abbreviation,
+ * starter word or enumerator comes near it, and a cap keeps a glued run
+ * of a million marks ("x.x.x...") linear. */
+enum { MAXTOK = 64 };
+
 struct sl_seg {
     pcre2_code *term, *protect, *heading, *label;
+    pcre2_match_context *mctx; /* the limits above, shared read-only */
     sl_strmap *abbr;
     unsigned char *abbr_class; /* by abbr id */
     size_t abbr_cap;
@@ -251,7 +265,11 @@ sl_seg *sl_seg_new(const char *lang, const char *rules_dir, sl_error *err)
     seg->abbr = sl_strmap_new();
     seg->starters = sl_strmap_new();
     seg->ctype = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
-    if (!seg->abbr || !seg->starters || !seg->ctype) {
+    if ((seg->mctx = pcre2_match_context_create(NULL))) {
+        pcre2_set_match_limit(seg->mctx, MATCH_LIMIT);
+        pcre2_set_depth_limit(seg->mctx, DEPTH_LIMIT);
+    }
+    if (!seg->abbr || !seg->starters || !seg->ctype || !seg->mctx) {
         sl_error_set(err, SL_EINTERNAL, NULL, 0, -1, "cannot set up the C.UTF-8 locale");
         sl_seg_free(seg);
         return NULL;
@@ -296,6 +314,7 @@ void sl_seg_free(sl_seg *seg)
     pcre2_code_free(seg->protect);
     pcre2_code_free(seg->heading);
     pcre2_code_free(seg->label);
+    pcre2_match_context_free(seg->mctx);
     sl_strmap_free(seg->abbr);
     sl_strmap_free(seg->starters);
     free(seg->abbr_class);
@@ -368,11 +387,33 @@ static int is_opening(unsigned c)
 
 /* ---- the boundary decision ------------------------------------------- */
 
+/* The spans of one token that [protect] patterns match, found once per
+ * token and reused for every mark inside it. */
+typedef struct {
+    size_t a, b;        /* the token, [a, b) in the paragraph (b 0: none yet) */
+    int all;            /* the patterns hit their limits: all of it protected */
+    size_t *span, n, cap, next; /* match spans, as pairs, in order */
+} protect_t;
+
 typedef struct {
     const sl_seg *g;
     const char *p; /* paragraph */
     size_t len;
+    protect_t *prot;
+    size_t limited; /* matches that hit MATCH_LIMIT or DEPTH_LIMIT */
 } para_t;
+
+static int match(const sl_seg *g, const pcre2_code *re, const char *s, size_t n, size_t start,
+                 pcre2_match_data *md)
+{
+    return pcre2_match(re, (PCRE2_SPTR)s, n, start, PCRE2_NO_UTF_CHECK, md, g->mctx);
+}
+
+static int is_limit(int rc)
+{
+    return rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+           rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT;
+}
 
 static int abbr_class(const sl_seg *g, const char *tok, size_t n)
 {
@@ -411,25 +452,57 @@ static int shape_class(const sl_seg *g, const char *tok, size_t n)
     return dots && run >= 1 && run <= 4 ? AB_AMBIG : AB_NONE;
 }
 
-/* Does a [protect] pattern match a span of the token around position at? */
-static int is_protected(const para_t *P, size_t at, pcre2_match_data *md)
+/* Does a [protect] pattern match a span of the token around position at?
+ * The token's spans are found on its first mark and kept for the others,
+ * so that a long token is searched once, not once per mark in it. */
+static int is_protected(para_t *P, size_t at, pcre2_match_data *md)
 {
     const sl_seg *g = P->g;
+    protect_t *c = P->prot;
     if (!g->protect)
         return 0;
-    size_t a = at, b = at;
-    while (a > 0 && !space_len(P->p, P->len, a - 1)) a--;
-    while (b < P->len && !space_len(P->p, P->len, b)) b++;
-    PCRE2_SIZE start = 0;
-    while (start < b - a) {
-        int rc = pcre2_match(g->protect, (PCRE2_SPTR)(P->p + a), b - a, start, PCRE2_NO_UTF_CHECK, md, NULL);
-        if (rc < 0)
-            return 0;
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-        if (a + ov[0] <= at && a + ov[1] > at)
-            return 1;
-        start = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+    if (!(c->b > 0 && c->a <= at && at < c->b)) {
+        size_t a = at, b = at;
+        while (a > 0 && !space_len(P->p, P->len, a - 1)) a--;
+        while (b < P->len && !space_len(P->p, P->len, b)) b++;
+        c->a = a;
+        c->b = b;
+        c->all = 0;
+        c->n = c->next = 0;
+        PCRE2_SIZE start = 0;
+        while (start < b - a) {
+            int rc = match(g, g->protect, P->p + a, b - a, start, md);
+            if (rc < 0) {
+                if (is_limit(rc)) {
+                    c->all = 1; /* no boundary inside a token too odd to tell */
+                    P->limited++;
+                }
+                break;
+            }
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+            if (c->n + 2 > c->cap) {
+                size_t nc = c->cap ? c->cap * 2 : 16;
+                size_t *v = realloc(c->span, nc * sizeof *v);
+                if (!v) {
+                    c->all = 1;
+                    break;
+                }
+                c->span = v;
+                c->cap = nc;
+            }
+            c->span[c->n++] = a + ov[0];
+            c->span[c->n++] = a + ov[1];
+            start = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+        }
     }
+    if (c->all)
+        return 1;
+    /* marks come in order: spans that end before this one are done with */
+    while (c->next < c->n && c->span[c->next + 1] <= at)
+        c->next += 2;
+    for (size_t k = c->next; k < c->n && c->span[k] <= at; k += 2)
+        if (c->span[k + 1] > at)
+            return 1;
     return 0;
 }
 
@@ -465,7 +538,7 @@ static int is_starter(const para_t *P, size_t n, int capitalise)
 static int has_upper(const para_t *P, size_t n)
 {
     size_t adv;
-    for (size_t i = n; i < P->len && !space_len(P->p, P->len, i); i += adv) {
+    for (size_t i = n; i < P->len && i - n < MAXTOK && !space_len(P->p, P->len, i); i += adv) {
         unsigned c = cp_at(P->p, P->len, i, &adv);
         if (is_upper(P->g, c))
             return 1;
@@ -477,14 +550,17 @@ static int has_upper(const para_t *P, size_t n)
 static int next_is_abbr(const para_t *P, size_t n)
 {
     size_t e = n;
-    while (e < P->len && !space_len(P->p, P->len, e))
+    while (e < P->len && e - n <= MAXTOK && !space_len(P->p, P->len, e))
         e++;
-    return e - n >= 2 && P->p[e - 1] == '.' && abbr_class(P->g, P->p + n, e - n - 1) != AB_NONE;
+    return e - n >= 2 && e - n <= MAXTOK && P->p[e - 1] == '.' &&
+           abbr_class(P->g, P->p + n, e - n - 1) != AB_NONE;
 }
 
 /* Is there a sentence boundary after the mark cluster [ts,te)?  sstart is
- * where the current sentence began. */
-static int decide(const para_t *P, size_t sstart, size_t ts, size_t te, pcre2_match_data *md)
+ * where the current sentence began, tb where the token before the cluster
+ * begins (after the last space before ts, or sstart). */
+static int decide(para_t *P, size_t sstart, size_t tb, size_t ts, size_t te,
+                  pcre2_match_data *md)
 {
     const sl_seg *g = P->g;
     const char *p = P->p;
@@ -521,15 +597,14 @@ static int decide(const para_t *P, size_t sstart, size_t ts, size_t te, pcre2_ma
     unsigned last = cp_at(p, len, lastc, &adv);
     int closed = !(last == '.' || last == '?' || last == '!' || last == 0x2026);
 
-    /* the token before the cluster, without opening marks */
-    size_t tb = ts;
-    while (tb > sstart && !space_len(p, len, cp_back(p, tb)))
-        tb = cp_back(p, tb);
+    /* the token before the cluster, without opening marks; one longer than
+     * MAXTOK is no abbreviation and is looked at no further */
     for (unsigned c = cp_at(p, len, tb, &adv); tb < ts && is_opening(c);
          c = cp_at(p, len, tb, &adv))
         tb += adv;
     const char *tok = p + tb;
     size_t tlen = ts - tb;
+    int longtok = tlen > MAXTOK;
 
     if (ws == te) {
         /* Glued: "diplomacy.Ultimately" splits, "e.g.The", "U.S.A",
@@ -544,12 +619,12 @@ static int decide(const para_t *P, size_t sstart, size_t ts, size_t te, pcre2_ma
             return is_alpha(g, pc) && !is_protected(P, ts, md);
         if (tlen < 2)
             return 0;
-        int cls = abbr_class(g, tok, tlen);
-        if (cls == AB_NONE && shape_class(g, tok, tlen) != AB_NONE)
+        int cls = longtok ? AB_NONE : abbr_class(g, tok, tlen);
+        if (cls == AB_NONE && !longtok && shape_class(g, tok, tlen) != AB_NONE)
             return 0; /* "e.g.The" */
         if (cls == AB_END) /* "dll.Semua" */
             return !is_protected(P, ts, md);
-        if (cls != AB_NONE || sl_learnabbr_is_abbr(g->learned, tok, tlen))
+        if (cls != AB_NONE || (!longtok && sl_learnabbr_is_abbr(g->learned, tok, tlen)))
             return 0;
         unsigned pc2 = cp_at(p, len, cp_back(p, cp_back(p, ts)), &a2);
         int ok = (is_lower(g, pc) && is_lower(g, pc2)) || /* "diplomacy.Ultimately" */
@@ -560,10 +635,11 @@ static int decide(const para_t *P, size_t sstart, size_t ts, size_t te, pcre2_ma
     /* an ellipsis after a space marks an omission inside the sentence */
     if (ellipsis && ts > 0 && space_len(p, len, cp_back(p, ts)))
         return 0;
-    int cls = abbr_class(g, tok, tlen);
-    if (cls == AB_NONE && !question && !ellipsis)
+    int cls = longtok ? AB_NONE : abbr_class(g, tok, tlen);
+    if (cls == AB_NONE && !question && !ellipsis && !longtok)
         cls = shape_class(g, tok, tlen);
-    if (cls == AB_NONE && !question && !ellipsis && sl_learnabbr_is_abbr(g->learned, tok, tlen))
+    if (cls == AB_NONE && !question && !ellipsis && !longtok &&
+        sl_learnabbr_is_abbr(g->learned, tok, tlen))
         cls = AB_LEARNED;
     if (is_lower(g, nc) && !has_upper(P, n)) {
         /* Informal text starts sentences in lower case ("i am out of
@@ -680,35 +756,59 @@ static int split_para(const sl_seg *g, sl_sents *out, size_t roff, size_t rlen, 
     walk_t w = { out->text + off, out->raw + roff, rlen, 0, 0 };
     if (kind != SL_SENT_TEXT)
         return push_sent(out, &w, off, off, len, para, kind);
-    para_t P = { g, out->text + off, len };
-    size_t sstart = 0, pos = 0;
+    protect_t prot = { 0, 0, 0, NULL, 0, 0, 0 };
+    para_t P = { g, out->text + off, len, &prot, 0 };
+    size_t sstart = 0, pos = 0, rc = 0;
     while (pos < len) {
-        int rc = pcre2_match(g->term, (PCRE2_SPTR)P.p, len, pos, PCRE2_NO_UTF_CHECK, md, NULL);
-        if (rc < 0)
+        int m = match(g, g->term, P.p, len, pos, md);
+        if (m < 0) {
+            if (is_limit(m))
+                P.limited++; /* the rest of the paragraph stays one sentence */
             break;
+        }
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
         size_t ts = ov[0], te = ov[1], adv;
-        if (te == ts) { pos = ts + 1; continue; }
+        if (te == ts) {
+            cp_at(P.p, len, ts, &adv);
+            pos = ts + (adv ? adv : 1);
+            continue;
+        }
         /* a match that starts with a letter is an [opener] connective
          * (see add_openers): the sentence ends at the space before it */
         if (is_alpha(g, cp_at(P.p, len, ts, &adv))) {
             if (ts - 1 > sstart) {
-                if (push_sent(out, &w, off, off + sstart, ts - sstart, para, kind))
-                    return -1;
+                if (push_sent(out, &w, off, off + sstart, ts - sstart, para, kind)) {
+                    rc = 1;
+                    break;
+                }
                 sstart = ts;
             }
             pos = ts + 1;
             continue;
         }
-        if (decide(&P, sstart, ts, te, md)) {
-            if (push_sent(out, &w, off, off + sstart, te - sstart, para, kind))
-                return -1;
+        /* the token before the mark; a walk back stops after MAXTOK + 4
+         * bytes, so that a glued run of a million marks stays linear (a
+         * token that long is no abbreviation: decide() looks no further) */
+        size_t tb = ts, lim = ts - sstart > MAXTOK + 4 ? ts - (MAXTOK + 4) : sstart;
+        while (tb > lim && !space_len(P.p, len, cp_back(P.p, tb)))
+            tb = cp_back(P.p, tb);
+        if (tb < sstart)
+            tb = sstart;
+        if (decide(&P, sstart, tb, ts, te, md)) {
+            if (push_sent(out, &w, off, off + sstart, te - sstart, para, kind)) {
+                rc = 1;
+                break;
+            }
             sstart = te;
             while (sstart < len && P.p[sstart] == ' ')
                 sstart++;
         }
         pos = te;
     }
+    free(prot.span);
+    out->limited += P.limited;
+    if (rc)
+        return -1;
     return push_sent(out, &w, off, off + sstart, len - sstart, para, kind);
 }
 
@@ -868,9 +968,11 @@ static int pb_close(const sl_seg *g, pbuf *b, sl_sents *out, pcre2_match_data *m
     return split_para(g, out, rstart, rlen, start, len, b->pkind, md);
 }
 
-static int line_matches(const pcre2_code *re, const char *s, size_t n, pcre2_match_data *md)
+/* Does re match the line? A match that hits the limits does not. */
+static int line_matches(const sl_seg *g, const pcre2_code *re, const char *s, size_t n,
+                        pcre2_match_data *md)
 {
-    return re && pcre2_match(re, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, md, NULL) >= 0;
+    return re && match(g, re, s, n, 0, md) >= 0;
 }
 
 int sl_seg_line_kinds(const sl_seg *g, const sl_span *lines, size_t n, unsigned char *kind,
@@ -886,8 +988,8 @@ int sl_seg_line_kinds(const sl_seg *g, const sl_span *lines, size_t n, unsigned 
     for (size_t i = 0; i < n; i++) {
         const char *s = lines[i].s;
         size_t len = lines[i].len;
-        kind[i] = line_matches(g->heading, s, len, md)  ? SL_SENT_HEADING
-                  : line_matches(g->label, s, len, md) ? SL_SENT_LABEL
+        kind[i] = line_matches(g, g->heading, s, len, md)  ? SL_SENT_HEADING
+                  : line_matches(g, g->label, s, len, md) ? SL_SENT_LABEL
                                                        : SL_SENT_TEXT;
     }
     pcre2_match_data_free(md);
@@ -934,9 +1036,9 @@ int sl_seg_split(const sl_seg *g, const char *text, size_t len, int flags, sl_se
             continue;
         }
         unsigned kind = SL_SENT_TEXT;
-        if (line_matches(g->heading, s, n, md))
+        if (line_matches(g, g->heading, s, n, md))
             kind = SL_SENT_HEADING;
-        else if (line_matches(g->label, s, n, md))
+        else if (line_matches(g, g->label, s, n, md))
             kind = SL_SENT_LABEL;
         size_t adv;
         int cont;

@@ -48,6 +48,25 @@ static const unsigned char plain_byte[256] = {
 
 static int plain(unsigned char c) { return plain_byte[c]; }
 
+/* Writes one character of adv bytes, escaped for XML: the bytes written. */
+static size_t put_char(FILE *f, const char *c, size_t adv)
+{
+    const char *e = NULL;
+    switch (*c) {
+    case '&': e = "&amp;"; break;
+    case '<': e = "&lt;"; break;
+    case '>': e = "&gt;"; break;
+    case '"': e = "&quot;"; break;
+    case '\'': e = "&apos;"; break;
+    }
+    if (e) {
+        fputs(e, f);
+        return strlen(e);
+    }
+    fwrite(c, 1, adv, f);
+    return adv;
+}
+
 size_t sl_xml_text(FILE *f, const char *s, size_t len)
 {
     size_t out = 0, adv;
@@ -85,21 +104,7 @@ size_t sl_xml_text(FILE *f, const char *s, size_t len)
             out++;
             pending = 0;
         }
-        const char *e = NULL;
-        switch (s[i]) {
-        case '&': e = "&amp;"; break;
-        case '<': e = "&lt;"; break;
-        case '>': e = "&gt;"; break;
-        case '"': e = "&quot;"; break;
-        case '\'': e = "&apos;"; break;
-        }
-        if (e) {
-            fputs(e, f);
-            out += strlen(e);
-        } else {
-            fwrite(s + i, 1, adv, f);
-            out += adv;
-        }
+        out += put_char(f, s + i, adv);
     }
     return out;
 }
@@ -149,21 +154,7 @@ size_t sl_xml_verbatim(FILE *f, const char *s, size_t len)
                 }
             continue;
         }
-        const char *e = NULL;
-        switch (s[i]) {
-        case '&': e = "&amp;"; break;
-        case '<': e = "&lt;"; break;
-        case '>': e = "&gt;"; break;
-        case '"': e = "&quot;"; break;
-        case '\'': e = "&apos;"; break;
-        }
-        if (e) {
-            fputs(e, f);
-            out += strlen(e);
-        } else {
-            fwrite(s + i, 1, adv, f);
-            out += adv;
-        }
+        out += put_char(f, s + i, adv);
     }
     return out;
 }

@@ -76,7 +76,8 @@ int main(void)
         test_learnabbr_register,
         test_check_register,
         test_html_register, test_glossary_register, test_langrun_register, test_meta_register,
-        test_page_register, test_leverage_register,
+        test_page_register, test_leverage_register, test_fuzz_register,
+        test_badinput_register,
     };
     for (size_t i = 0; i < sizeof suites / sizeof *suites; i++)
         if (suites[i]() != 0) {

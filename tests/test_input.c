@@ -166,11 +166,11 @@ static void test_bad_record_file(void)
         sl_item_free(&it[k]);
     sl_input_close(in);
     /* a pair of files, one missing */
-    sl_item_load_pair(&it[0], "a", DIR_ "/a.txt", DIR_ "/nonexistent.txt", 0);
+    sl_item_load_pair(&it[0], "a", DIR_ "/a.txt", DIR_ "/nonexistent.txt", 0, NULL);
     CU_ASSERT_EQUAL(it[0].status, SL_EIO);
     CU_ASSERT_STRING_EQUAL(it[0].err.file, DIR_ "/nonexistent.txt");
     sl_item_free(&it[0]);
-    sl_item_load_pair(&it[0], "a", DIR_ "/a.txt", DIR_ "/c.txt", 1);
+    sl_item_load_pair(&it[0], "a", DIR_ "/a.txt", DIR_ "/c.txt", 1, NULL);
     CU_ASSERT(it[0].status == SL_OK && it[0].kind == SL_ITEM_PAIR && it[0].t[1].data[0] == 'C');
     CU_ASSERT(it[0].presplit && strcmp(it[0].name, "a") == 0);
     sl_item_free(&it[0]);

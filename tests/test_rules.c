@@ -28,6 +28,29 @@ static void test_stopwords(void)
     CU_ASSERT_PTR_NULL(sl_rules_builtin("no-such-file"));
 }
 
+/* A section's items, and only its own: comments and blank lines skipped,
+ * the next header ends it. */
+static void test_sections(void)
+{
+    static const char text[] = "# top\n[a]\none\n\n# c\ntwo words  \n[b]\nthree\n";
+    const char *p = sl_rules_section(text, "a"), *w;
+    size_t n;
+    CU_ASSERT_FATAL(p != NULL);
+    CU_ASSERT_FATAL(sl_rules_section_item(&p, &w, &n));
+    CU_ASSERT(n == 3 && strncmp(w, "one", 3) == 0);
+    CU_ASSERT_FATAL(sl_rules_section_item(&p, &w, &n));
+    CU_ASSERT(n == 9 && strncmp(w, "two words", 9) == 0);
+    CU_ASSERT_FALSE(sl_rules_section_item(&p, &w, &n));
+    p = sl_rules_section(text, "b");
+    CU_ASSERT(sl_rules_section_item(&p, &w, &n) && n == 5);
+    CU_ASSERT_FALSE(sl_rules_section_item(&p, &w, &n));
+    CU_ASSERT_PTR_NULL(sl_rules_section(text, "c"));
+    CU_ASSERT_PTR_NULL(sl_rules_section(text, "")); /* no "[]" header */
+    /* the record parser's words are there */
+    p = sl_rules_section(sl_rules_builtin("record"), "keywords id");
+    CU_ASSERT(sl_rules_section_item(&p, &w, &n) && n == 10 && strncmp(w, "kata kunci", n) == 0);
+}
+
 static void test_error_format(void)
 {
     sl_error e;
@@ -48,6 +71,7 @@ int test_rules_register(void)
     CU_pSuite s = CU_add_suite("rules and errors", NULL, NULL);
     if (!s || !CU_add_test(s, "language codes", test_codes) ||
         !CU_add_test(s, "stop words", test_stopwords) ||
+        !CU_add_test(s, "sections of a rule file", test_sections) ||
         !CU_add_test(s, "error records", test_error_format))
         return -1;
     return 0;

@@ -32,6 +32,8 @@ int test_langrun_register(void);
 int test_meta_register(void);
 int test_page_register(void);
 int test_leverage_register(void);
+int test_fuzz_register(void);
+int test_badinput_register(void);
 
 /* Path of a file under ../shared (../shared/data), or NULL when absent. */
 const char *test_shared_path(const char *rel);

@@ -34,6 +34,8 @@ typedef struct sl_item {
     int status;     /* SL_OK, or the error code in err */
     sl_error err;
     char *raw;      /* a JSON line not decoded yet (see sl_item_prepare) */
+    size_t repaired; /* invalid sequences replaced with U+FFFD as it was
+                      * read (sl_text_opts.repair) */
     size_t rawlen;
 } sl_item;
 
@@ -52,6 +54,17 @@ typedef struct sl_input sl_input;
  *   each as an item named NAME#1, NAME#2, ... in order, at its line.
  * NULL with err set when path cannot be opened. */
 sl_input *sl_input_open(const char *path, int flags, sl_error *err);
+
+/* The same, its files read as text says (NULL: strict UTF-8; copied, the
+ * encoding name borrowed). A JSON line is read in that encoding when it
+ * keeps ASCII's line ends (CP1252, Latin-1: not UTF-16, SL_EUSAGE). */
+sl_input *sl_input_open_opts(const char *path, int flags, const sl_text_opts *text,
+                             sl_error *err);
+
+/* What a directory source left out: entries that are neither records nor
+ * pairs (other files, subdirectories; not hidden ones). Returns how many
+ * and puts the first few names in names[0..min(n, 3)) (owned by in). */
+size_t sl_input_ignored(const sl_input *in, const char *names[3]);
 
 /* Does path, opened as sl_input_open would, hold several documents: a
  * directory, JSON Lines, or a record file that is a page of several
@@ -74,7 +87,7 @@ void sl_input_progress(const sl_input *in, unsigned long long *done, unsigned lo
 /* Two files, Indonesian and English text, as one item named name
  * (status set when one cannot be read). */
 void sl_item_load_pair(sl_item *it, const char *name, const char *id_path, const char *en_path,
-                       int presplit);
+                       int presplit, const sl_text_opts *text);
 
 /* "path" or "path:line": where an item came from, for messages. */
 const char *sl_item_where(const sl_item *it, char *buf, size_t size);

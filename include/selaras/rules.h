@@ -14,6 +14,12 @@ const char *sl_rules_builtin(const char *name);
  * NULL). */
 int sl_rules_item(const char **p, const char **item, size_t *n);
 
+/* The text of a rule file from the line after its "[section]" header, or
+ * NULL when it has none; sl_rules_section_item() steps through the items
+ * of that section only (0 at the next header or the end). */
+const char *sl_rules_section(const char *text, const char *section);
+int sl_rules_section_item(const char **p, const char **item, size_t *n);
+
 /* The ISO 639-1 code of a language given by code or Snowball name
  * ("indonesian", "ind", "id" -> "id"); other names are returned lower-cased
  * in buf. */

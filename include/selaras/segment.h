@@ -40,6 +40,9 @@ typedef struct sl_sents {
     size_t npara;
     char *raw;
     size_t raw_len, raw_cap;
+    size_t limited; /* pattern matches cut short by the match limits (text
+                     * too odd for a pattern: the paragraphs they were in
+                     * split less, the text itself kept whole) */
 } sl_sents;
 
 enum {
