@@ -617,7 +617,8 @@ int sl_learnabbr_finish(sl_learnabbr *l, const sl_learnabbr_opts *opts, sl_error
     }
     free(name);
     free(start);
-    qsort(l->items, l->nitems, sizeof *l->items, by_rank);
+    if (l->nitems) /* qsort must not be given NULL, even for nothing */
+        qsort(l->items, l->nitems, sizeof *l->items, by_rank);
     return SL_OK;
 }
 

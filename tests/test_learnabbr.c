@@ -214,6 +214,29 @@ static void test_too_little(void)
     sl_seg_free(seg);
 }
 
+/* A text with no period-final word (found by fuzzing: the empty list of
+ * candidates was sorted through a null pointer, which UBSan stops). */
+static void test_no_candidates(void)
+{
+    sl_error err;
+    sl_seg *seg = sl_seg_new("id", NULL, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(seg);
+    sl_learnabbr_opts o;
+    sl_learnabbr_opts_default(&o);
+    o.min_words = o.min_periods = 0;
+    static const char *const texts[] = { "", "tanpa titik sama sekali", "12. 3.", "." };
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+        sl_learnabbr *l = sl_learnabbr_new(seg, &err);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+        CU_ASSERT_EQUAL(sl_learnabbr_add(l, texts[k], strlen(texts[k]), 0, &err), SL_OK);
+        CU_ASSERT_EQUAL(sl_learnabbr_finish(l, &o, &err), SL_OK);
+        CU_ASSERT_EQUAL(sl_learnabbr_count(l), 0);
+        CU_ASSERT_PTR_NULL(sl_learnabbr_get(l, 0));
+        sl_learnabbr_free(l);
+    }
+    sl_seg_free(seg);
+}
+
 /* A text repeated many times is no more evidence than the text once. */
 static void test_repeated(void)
 {
@@ -244,6 +267,7 @@ int test_learnabbr_register(void)
         !CU_add_test(s, "lists win", test_lists_win) ||
         !CU_add_test(s, "unit at a sentence end", test_unit_at_end) ||
         !CU_add_test(s, "too little text", test_too_little) ||
+        !CU_add_test(s, "no candidates", test_no_candidates) ||
         !CU_add_test(s, "repeated text", test_repeated))
         return -1;
     return 0;
