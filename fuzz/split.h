@@ -1,8 +1,10 @@
 /* fuzz/split.h — the sentence splitter of one language (SPLIT_LANG) on any
  * text the loader accepts, whole and in the chunks `selaras split` reads:
  * every sentence a span of the normalised text, in order, not empty, not
- * starting or ending with a space, paragraphs numbered in order. */
+ * starting or ending with a space, paragraphs numbered in order; and again
+ * with the abbreviations learned from the text itself (no size threshold). */
 #include "fuzz.h"
+#include "selaras/learnabbr.h"
 #include "selaras/segment.h"
 #include "selaras/text.h"
 
@@ -64,6 +66,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         pos += n;
     }
     FUZZ_CHECK(nchunked == whole);
+    /* with what the text itself teaches, however short it is */
+    sl_learnabbr *la = sl_learnabbr_new(seg, &err);
+    FUZZ_CHECK(la);
+    sl_learnabbr_opts o;
+    sl_learnabbr_opts_default(&o);
+    o.min_words = o.min_periods = 0;
+    o.min_count = 1;
+    FUZZ_CHECK(sl_learnabbr_add(la, t.data, t.len, flags & SL_SEG_LINES, &err) == SL_OK);
+    FUZZ_CHECK(sl_learnabbr_finish(la, &o, &err) == SL_OK);
+    for (size_t i = 0; i < sl_learnabbr_count(la); i++)
+        FUZZ_CHECK(sl_learnabbr_get(la, i)->type != NULL);
+    sl_seg_set_learned(seg, la);
+    FUZZ_CHECK(sl_seg_split(seg, t.data, t.len, flags, &s, &err) == SL_OK);
+    check(&s);
+    sl_seg_set_learned(seg, NULL);
+    sl_learnabbr_free(la);
     sl_sents_free(&s);
     sl_text_free(&t);
     return 0;

@@ -153,6 +153,12 @@ int cli_is_batch(char **paths, int npaths, int pair, int jsonl);
 sl_lexicon *cli_lexicon(const char *path, int none, const char *src, const char *tgt, int quiet,
                         int learning, int *failed);
 
+/* Writes what an abbreviation learner found for lang to f (--show-learned):
+ * the input's size, then a line per candidate seen twice or more with its
+ * period: learned or not, type, counts, score and the contexts after it. */
+struct sl_learnabbr;
+void cli_show_learned(FILE *f, const struct sl_learnabbr *l, const char *lang);
+
 /* The commands and their options (cli_help.c). */
 
 /* The version, from the Makefile's VERSION: --version and the TMX header. */

@@ -1,5 +1,6 @@
 /* cli_common.c — messages, error reports and notes for the CLI. */
 #include "cli.h"
+#include "selaras/learnabbr.h"
 #include "selaras/pipeline.h"
 
 #include <stdarg.h>
@@ -97,4 +98,30 @@ void cli_notes_tell(cli_notes *ns, int quiet)
     if (ns->other && !quiet)
         cli_msg("%zu documents: other notes", ns->other);
     memset(ns, 0, sizeof *ns);
+}
+
+void cli_show_learned(FILE *f, const sl_learnabbr *l, const char *lang)
+{
+    size_t n = sl_learnabbr_count(l), learned = 0;
+    for (size_t i = 0; i < n; i++)
+        learned += sl_learnabbr_get(l, i)->learned;
+    fprintf(f, "learned abbreviations (%s): %zu; %zu words, %zu period-final tokens%s\n", lang,
+            learned, sl_learnabbr_words(l), sl_learnabbr_periods(l),
+            sl_learnabbr_active(l) ? "" : " (too few to learn from: nothing used)");
+    if (!n)
+        return;
+    fprintf(f, "  %-7s %-12s %4s %7s %4s %4s  %5s %5s %4s %5s %5s %5s %5s  %6s %5s\n", "used",
+            "type", "with", "without", "num", "end", "lower", "digit", "name", "start", "upper",
+            "other", "conf", "score", "llr");
+    for (size_t i = 0; i < n; i++) {
+        const sl_learnabbr_item *it = sl_learnabbr_get(l, i);
+        char type[64];
+        snprintf(type, sizeof type, "%s.%s%s%s", it->form[0], it->form[1] ? "/" : "",
+                 it->form[1] ? it->form[1] : "", it->form[1] ? "." : "");
+        fprintf(f, "  %-7s %-12s %4zu %7zu %4zu %4zu  %5zu %5zu %4zu %5zu %5zu %5zu %5.2f  %6.2f "
+                   "%5.1f\n",
+                it->learned ? "learned" : "no", type, it->with, it->without, it->after_num,
+                it->end, it->lower, it->digit, it->name, it->start, it->upper, it->other,
+                it->confidence, it->score, it->llr);
+    }
 }

@@ -8,6 +8,7 @@
  * line, headings and label lines) happens first, on the raw lines. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "selaras/segment.h"
+#include "selaras/learnabbr.h"
 #include "selaras/rules.h"
 #include "selaras/strmap.h"
 #include "selaras/text.h"
@@ -23,7 +24,8 @@
 
 
 enum abbr_class { AB_NONE = SL_ABBR_NONE, AB_TITLE = SL_ABBR_TITLE, AB_NUMBER = SL_ABBR_NUMBER,
-                  AB_END = SL_ABBR_END, AB_AMBIG = SL_ABBR_AMBIG };
+                  AB_END = SL_ABBR_END, AB_AMBIG = SL_ABBR_AMBIG,
+                  AB_LEARNED /* no list or shape: learned from the input (learnabbr.c) */ };
 
 enum sect { S_TERM, S_PROTECT, S_TITLE, S_NUMBER, S_END, S_AMBIG, S_STARTERS,
             S_OPENER, S_HEADING, S_LABEL, S_COUNT };
@@ -56,6 +58,7 @@ struct sl_seg {
     char *sect[S_COUNT];       /* items as loaded, '\n'-joined */
     char *term_match;          /* the [terminator] pattern the splitter runs */
     int generic;               /* no rules of the language: the common ones only */
+    const sl_learnabbr *learned; /* borrowed; NULL: none */
 };
 
 /* ---- rule files ------------------------------------------------------- */
@@ -299,6 +302,9 @@ sl_seg *sl_seg_new(const char *lang, const char *rules_dir, sl_error *err)
 }
 
 int sl_seg_generic(const sl_seg *seg) { return seg->generic; }
+
+void sl_seg_set_learned(sl_seg *seg, const sl_learnabbr *l) { seg->learned = l; }
+const sl_learnabbr *sl_seg_learned(const sl_seg *seg) { return seg->learned; }
 
 void sl_seg_free(sl_seg *seg)
 {
@@ -618,7 +624,7 @@ static int decide(para_t *P, size_t sstart, size_t tb, size_t ts, size_t te,
             return 0; /* "e.g.The" */
         if (cls == AB_END) /* "dll.Semua" */
             return !is_protected(P, ts, md);
-        if (cls != AB_NONE)
+        if (cls != AB_NONE || (!longtok && sl_learnabbr_is_abbr(g->learned, tok, tlen)))
             return 0;
         unsigned pc2 = cp_at(p, len, cp_back(p, cp_back(p, ts)), &a2);
         int ok = (is_lower(g, pc) && is_lower(g, pc2)) || /* "diplomacy.Ultimately" */
@@ -632,6 +638,9 @@ static int decide(para_t *P, size_t sstart, size_t tb, size_t ts, size_t te,
     int cls = longtok ? AB_NONE : abbr_class(g, tok, tlen);
     if (cls == AB_NONE && !question && !ellipsis && !longtok)
         cls = shape_class(g, tok, tlen);
+    if (cls == AB_NONE && !question && !ellipsis && !longtok &&
+        sl_learnabbr_is_abbr(g->learned, tok, tlen))
+        cls = AB_LEARNED;
     if (is_lower(g, nc) && !has_upper(P, n)) {
         /* Informal text starts sentences in lower case ("i am out of
          * town. i am in portland"): break only before a starter word, and
@@ -665,6 +674,12 @@ static int decide(para_t *P, size_t sstart, size_t tb, size_t ts, size_t te,
         return !digit;
     case AB_AMBIG:
         return !digit && is_upper(g, nc) && is_starter(P, n, 0);
+    case AB_LEARNED:
+        /* as [ambiguous], and before a word the input writes in lower
+         * case mid-sentence and never capitalised there ("12 kg. Hasil") */
+        return !digit && is_upper(g, nc) &&
+               (is_starter(P, n, 0) ||
+                sl_learnabbr_starts(g->learned, p + n, word_end(P, n) - n));
     default:
         return 1;
     }

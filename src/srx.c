@@ -73,6 +73,7 @@
  * words and patterns all come from the loaded sections. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "selaras/srx.h"
+#include "selaras/learnabbr.h"
 
 #include <pcre2.h>
 #include <stdarg.h>
@@ -536,6 +537,26 @@ static int collect_abbrs(const sl_seg *seg, items *l, sl_error *err)
             /* listed in two sections: the class the splitter's table holds */
             int k = sl_seg_abbr_class(seg, p, n) - SL_ABBR_TITLE;
             if (items_push(l, p, n, k >= 0 && k < C_COUNT ? k : c))
+                return sl_error_set(err, SL_ENOMEM, NULL, 0, -1, "out of memory");
+        }
+    }
+    /* Abbreviations learned from text (srx --learn-from): [ambiguous], the
+     * class nearest to how the splitter judges them (no break before a
+     * number or a lower-case word, a break before a [starters] word); the
+     * orthographic evidence of the text it learned from has no SRX form.
+     * Each form seen with a period, as written: SRX rules here are case
+     * sensitive, as the lists are. */
+    const sl_learnabbr *la = sl_seg_learned(seg);
+    for (size_t i = 0; la && i < sl_learnabbr_count(la); i++) {
+        const sl_learnabbr_item *it = sl_learnabbr_get(la, i);
+        if (!it->learned)
+            break; /* learned ones come first */
+        for (int f = 0; f < 2; f++) {
+            const char *p = it->form[f];
+            size_t n = p ? strlen(p) : 0;
+            if (!n || items_find(l, p, n) >= 0 || sl_seg_abbr_class(seg, p, n) != SL_ABBR_NONE)
+                continue;
+            if (items_push(l, p, n, C_AMBIG))
                 return sl_error_set(err, SL_ENOMEM, NULL, 0, -1, "out of memory");
         }
     }

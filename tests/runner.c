@@ -73,6 +73,7 @@ int main(void)
         test_align_register, test_aligneval_register, test_record_register,
         test_tmx_register, test_pipeline_register, test_srx_register, test_langid_register, test_input_register,
         test_output_register, test_rules_register, test_cli_register, test_learn_register,
+        test_learnabbr_register,
         test_check_register,
         test_html_register, test_glossary_register, test_langrun_register, test_meta_register,
         test_page_register, test_leverage_register, test_fuzz_register,

@@ -394,6 +394,46 @@ static void check_f1(const char *set, const char *lang, const char *mode, const 
     CU_ASSERT(f1 >= min);
 }
 
+/* Boundary F1 of `split --lines` (args added) on a set of tests/learn. */
+static double learn_f1(const char *lang, const char *args)
+{
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "split --lang %s --lines %s -o " TMP ".pred learn/%s.raw.txt", lang,
+             args, lang);
+    CU_ASSERT_EQUAL_FATAL(run(cmd), 0);
+    snprintf(cmd, sizeof cmd, "eval --segments learn/%s.gold.txt " TMP ".pred", lang);
+    CU_ASSERT_EQUAL_FATAL(run(cmd), 0);
+    const char *f = strstr(slurp(TMP ".out"), "F1");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    return atof(f + 2);
+}
+
+/* The invented abstracts of tests/learn, built on abbreviations no list
+ * names: learning (on by default: each set has over 2000 words) must
+ * recover what the lists miss. */
+static void test_learned_figures(void)
+{
+    static const struct { const char *lang; double min; } set[] = { { "id", 0.95 },
+                                                                     { "en", 0.97 } };
+    for (size_t k = 0; k < 2; k++) {
+        double on = learn_f1(set[k].lang, ""), off = learn_f1(set[k].lang, "--no-learn");
+        printf("\n  learned abbreviations, %s: F1 %.4f (min %.2f), without learning %.4f",
+               set[k].lang, on, set[k].min, off);
+        CU_ASSERT(on >= set[k].min);
+        CU_ASSERT(on >= off + 0.1);
+    }
+    /* --show-learned names what it learned, with its evidence */
+    CU_ASSERT_EQUAL_FATAL(run("split --lang en --lines --show-learned -o " TMP ".pred "
+                              "learn/en.raw.txt"), 0);
+    const char *e = slurp(TMP ".err");
+    CU_ASSERT_PTR_NOT_NULL(strstr(e, "learned abbreviations (en)"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(e, "learned Thm."));
+    CU_ASSERT_PTR_NOT_NULL(strstr(e, "learned Sched."));
+    CU_ASSERT_EQUAL_FATAL(run("split --lang en --show-learned -o " TMP ".pred ../samples/"
+                              "001_law.txt"), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "too few to learn from"));
+}
+
 static void test_gold_figures(void)
 {
     check_f1("seg/id_pud.raw.txt", "id", "--lines", "seg/id_pud.gold.txt", 0.995);
@@ -404,6 +444,9 @@ static void test_gold_figures(void)
     check_f1("seg/abstract.raw.txt", "en", "", "seg/abstract.gold.txt", 1.0);
     check_f1("seg/abstract.raw.txt", "id", "", "seg/abstract.gold.txt", 1.0);
     check_f1("seg/abstract_block.raw.txt", "en", "", "seg/abstract.gold.txt", 1.0);
+    /* the same with the lists alone: learning must lose nothing */
+    check_f1("seg/id_gsd.raw.txt", "id", "--lines --no-learn", "seg/id_gsd.gold.txt", 0.945);
+    check_f1("seg/en_ewt.raw.txt", "en", "--lines --no-learn", "seg/en_ewt.gold.txt", 0.83);
 }
 
 
@@ -1602,6 +1645,7 @@ int test_cli_register(void)
         !CU_add_test(s, "crlf and bom", test_crlf_bom) ||
         !CU_add_test(s, "stdin and -o", test_stdin_and_output_file) ||
         !CU_add_test(s, "gold figures", test_gold_figures) ||
+        !CU_add_test(s, "learned abbreviation figures", test_learned_figures) ||
         !CU_add_test(s, "--rules DIR", test_rules_override) ||
         !CU_add_test(s, "OmegaT translates every sentence from the TMX", test_omegat) ||
         !CU_add_test(s, "align: record to TMX", test_align_record_tmx) ||

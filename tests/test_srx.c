@@ -7,6 +7,7 @@
 #include "tests.h"
 #include "selaras/segment.h"
 #include "selaras/srx.h"
+#include "selaras/learnabbr.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -593,6 +594,60 @@ static void test_gold_data(void)
     printf("\n");
 }
 
+/* Rules with the abbreviations learned from tests/learn (srx --learn-from):
+ * the invented abstracts come out of the SRX rules as out of the splitter
+ * that learned them, but for what only orthography decides. */
+static void test_learned(void)
+{
+    static const char *const lang[2] = { "id", "en" };
+    sl_error err;
+    sl_seg *g[2] = { sl_seg_new("id", NULL, &err), sl_seg_new("en", NULL, &err) };
+    sl_learnabbr *l[2];
+    static char text[2][1 << 17];
+    for (int k = 0; k < 2; k++) {
+        char path[64];
+        snprintf(path, sizeof path, "learn/%s.raw.txt", lang[k]);
+        FILE *f = fopen(path, "rb");
+        CU_ASSERT_FATAL(g[k] && f);
+        size_t n = fread(text[k], 1, sizeof text[k] - 1, f);
+        fclose(f);
+        text[k][n] = '\0';
+        l[k] = sl_learnabbr_new(g[k], &err);
+        CU_ASSERT_FATAL(l[k] && sl_learnabbr_add(l[k], text[k], n, 1, &err) == SL_OK &&
+                        sl_learnabbr_finish(l[k], NULL, &err) == SL_OK);
+        sl_seg_set_learned(g[k], l[k]);
+    }
+    CU_ASSERT_EQUAL_FATAL(write_srx(TMP "-learned.srx", 0, g[0], g[1]), SL_OK);
+    xmlDoc *doc = xmlReadFile(TMP "-learned.srx", NULL, XML_PARSE_NONET);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    for (int k = 0; k < 2; k++) {
+        ruleset rs = { .n = 0 };
+        load_srx_rules(doc, lang[k], &rs);
+        CU_ASSERT_FATAL(!rs.bad && rs.n > 0);
+        static char want[1 << 16], got[1 << 16];
+        size_t n = 0, same = 0;
+        for (char *p = text[k], *e; *p; p = e + 1) {
+            e = strchr(p, '\n');
+            *e = '\0';
+            seg_sentences(g[k], p, want, sizeof want);
+            srx_segment(&rs, 0, p, got, sizeof got);
+            same += strcmp(want, got) == 0;
+            n++;
+            *e = '\n';
+        }
+        printf("\n  learn/%s.raw.txt with learned abbreviations: %zu of %zu paragraphs segmented "
+               "alike", lang[k], same, n);
+        CU_ASSERT(same * 100 >= n * 90);
+        ruleset_free(&rs);
+        sl_seg_set_learned(g[k], NULL);
+        sl_learnabbr_free(l[k]);
+        sl_seg_free(g[k]);
+    }
+    xmlFreeDoc(doc);
+    unlink(TMP "-learned.srx");
+    printf("\n");
+}
+
 /* segmentation.conf: the XMLEncoder form OmegaT loads, with the same rules. */
 static void test_omegat_conf(void)
 {
@@ -703,6 +758,7 @@ int test_srx_register(void)
         !CU_add_test(s, "SRX cuts Indonesian paragraphs as the splitter", test_indonesian) ||
         !CU_add_test(s, "SRX cuts English paragraphs as the splitter", test_english) ||
         !CU_add_test(s, "SRX on the segmentation gold data", test_gold_data) ||
+        !CU_add_test(s, "SRX with learned abbreviations", test_learned) ||
         !CU_add_test(s, "OmegaT segmentation.conf holds the same rules", test_omegat_conf) ||
         !CU_add_test(s, "write errors and unsupported rules", test_errors))
         return -1;

@@ -24,6 +24,7 @@ int test_output_register(void);
 int test_rules_register(void);
 int test_cli_register(void);
 int test_learn_register(void);
+int test_learnabbr_register(void);
 int test_check_register(void);
 int test_html_register(void);
 int test_glossary_register(void);

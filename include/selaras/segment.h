@@ -91,6 +91,14 @@ int sl_seg_line_kinds(const sl_seg *seg, const sl_span *lines, size_t n, unsigne
 /* The class the splitter gives an abbreviation token (written without its
  * final period): the section it was last listed in, since a language file
  * loaded after common.txt overrides it. */
+/* Abbreviations learned from the input (learnabbr.h), consulted where the
+ * lists and the shapes the splitter knows say nothing. l is borrowed (NULL
+ * removes it) and must be finished; set it before seg is shared between
+ * threads, and keep it until seg is freed or given another. */
+struct sl_learnabbr;
+void sl_seg_set_learned(sl_seg *seg, const struct sl_learnabbr *l);
+const struct sl_learnabbr *sl_seg_learned(const sl_seg *seg);
+
 enum sl_abbr_class { SL_ABBR_NONE = 0, SL_ABBR_TITLE, SL_ABBR_NUMBER, SL_ABBR_END, SL_ABBR_AMBIG };
 int sl_seg_abbr_class(const sl_seg *seg, const char *tok, size_t n);
 
