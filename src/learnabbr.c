@@ -77,6 +77,7 @@ void sl_learnabbr_opts_default(sl_learnabbr_opts *o)
     o->min_count = 2;
     o->min_score = 0.3;
     o->min_ratio = 1.5;
+    o->min_plain = 0;
 }
 
 sl_learnabbr *sl_learnabbr_new(const sl_seg *seg, sl_error *err)
@@ -611,7 +612,7 @@ int sl_learnabbr_finish(sl_learnabbr *l, const sl_learnabbr_opts *opts, sl_error
         it->confidence = (abbr + 1.0) / (abbr + sent + 2.0);
         it->contexts = k->nctx;
         it->learned = l->active && it->score >= o.min_score && abbr >= (double)o.min_count &&
-                      k->nctx >= o.min_count &&
+                      k->nctx >= o.min_count && it->lower + it->digit >= o.min_plain &&
                       abbr >= o.min_ratio * sent;
         l->learned[c] = (unsigned char)it->learned;
     }
