@@ -334,10 +334,16 @@ static int period_at(sl_learnabbr *l, const char *p, size_t len, size_t i, int l
         if (x == c->nctx)
             c->ctx[c->nctx++] = hc;
     }
+    size_t j0 = j;
     for (size_t k; j < len && (k = open_len(p, len, j));)
         j += k;
     unsigned char d = j < len ? (unsigned char)p[j] : 0;
-    if (is_dig(d)) {
+    if (is_dig(d) && j > j0) {
+        /* a number in brackets after the period is an enumerator or a
+         * note ("... kasus. (2) Setiap ..."), which opens a sentence as
+         * often as not: no evidence either way */
+        c->other++;
+    } else if (is_dig(d)) {
         c->digit++;
     } else if (is_low(d)) {
         /* a sentence starter in lower case ("Sat. you said") is informal
