@@ -12,6 +12,7 @@
 #include "selaras/strmap.h"
 #include "selaras/features.h"
 #include "selaras/langid.h"
+#include "selaras/rules.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -26,6 +27,9 @@ struct sl_checker {
     sl_featcfg *feat;
     sl_langid *lid;       /* NULL: languages without stop-word lists */
     char lang[2][64];
+    const char *rendered[2]; /* by side: the [id]/[en] sections of the pair's
+                              * acronym renderings (rules/acronyms_SRC_TGT),
+                              * NULL when there are none */
 };
 
 void sl_check_opts_default(sl_check_opts *o)
@@ -51,6 +55,12 @@ sl_checker *sl_checker_new(const sl_check_opts *o, const sl_pipe_opts *po, const
     c->lid = sl_langid_new(po->align.src_lang, po->align.tgt_lang, &lerr);
     snprintf(c->lang[0], sizeof c->lang[0], "%s", po->align.src_lang);
     snprintf(c->lang[1], sizeof c->lang[1], "%s", po->align.tgt_lang);
+    char name[160], a[64], b[64];
+    snprintf(name, sizeof name, "acronyms_%s_%s", sl_lang_code(c->lang[0], a, sizeof a),
+             sl_lang_code(c->lang[1], b, sizeof b));
+    const char *table = sl_rules_builtin(name);
+    for (int s = 0; s < 2 && table; s++)
+        c->rendered[s] = sl_rules_section(table, s ? "en" : "id");
     return c;
 }
 
@@ -454,6 +464,40 @@ static int has_word(const char *s, const char *w)
     return 0;
 }
 
+/* Is the phrase p (n bytes) in s as whole words, ignoring ASCII case? A
+ * number may follow it ("Rp4.500"). */
+static int has_phrase(const char *s, const char *p, size_t n)
+{
+    for (const char *q = s; *q; q++)
+        if ((q == s || !isalnum((unsigned char)q[-1])) && strncasecmp(q, p, n) == 0 &&
+            !isalpha((unsigned char)q[n]))
+            return 1;
+    return 0;
+}
+
+/* Does the other side render acronym w of side s in words its language's
+ * readers know instead ("UU" as "Law", "SMP" as "junior high school")?
+ * From the pair's table of renderings. */
+static int acro_rendered(const sl_checker *c, int s, const char *w, const char *other)
+{
+    const char *p = c->rendered[s], *item;
+    size_t n, wl = strlen(w);
+    while (sl_rules_section_item(&p, &item, &n)) {
+        const char *tab = memchr(item, '\t', n);
+        if (!tab || (size_t)(tab - item) != wl || memcmp(item, w, wl) != 0)
+            continue;
+        for (const char *a = tab + 1, *end = item + n; a < end;) {
+            const char *bar = memchr(a, '|', (size_t)(end - a));
+            size_t len = (size_t)((bar ? bar : end) - a);
+            if (len && has_phrase(other, a, len))
+                return 1;
+            a += len + 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
 /* The acronyms of each side of a unit that the other side lacks. */
 typedef struct {
     char buf[2][1024];
@@ -596,7 +640,7 @@ static void acro_free(acro_t *A)
  * often the same name in each language's letters (IK and CI), so they pair
  * off, those the document does not translate throughout first; what is
  * left on the side with more is named, unless translated throughout. */
-static void check_names(rb_t *b, const sl_unit *u, const acro_t *A)
+static void check_names(const sl_checker *c, rb_t *b, const sl_unit *u, const acro_t *A)
 {
     lone_t l;
     lone_acronyms(u, &l);
@@ -626,6 +670,11 @@ static void check_names(rb_t *b, const sl_unit *u, const acro_t *A)
                     if (!used[1][y] && tr[1][y] == q)
                         used[0][x] = used[1][y] = 1;
         }
+    /* what is left and written out on the other side is no omission */
+    for (int s = 0; s < 2; s++)
+        for (size_t k = 0; k < n[s]; k++)
+            if (!used[s][k] && !tr[s][k] && acro_rendered(c, s, w[s][k], s ? u->src : u->tgt))
+                used[s][k] = 1;
     const sl_bead *bd = &u->bead;
     for (int s = 0; s < 2; s++) {
         char list[512];
@@ -750,6 +799,18 @@ static int check_keywords(const sl_checker *c, rb_t *b, const sl_doc *d)
             if (!taken[j] && sl_feat_matches(&f, i, 1, j, 1) > 0)
                 taken[j] = found[i] = 1;
     sl_docfeat_free(&f);
+    /* an acronym keyword written out on the other side ("SMP", "junior
+     * high school"), by the pair's table of renderings */
+    for (size_t i = 0; i < n[0]; i++)
+        for (size_t j = 0; j < n[1] && !found[i]; j++) {
+            char a[256], e[256];
+            if (taken[j])
+                continue;
+            snprintf(a, sizeof a, "%.*s", (int)v[0][i].len, v[0][i].s);
+            snprintf(e, sizeof e, "%.*s", (int)v[1][j].len, v[1][j].s);
+            if (acro_rendered(c, 0, a, e) || acro_rendered(c, 1, e, a))
+                taken[j] = found[i] = 1;
+        }
     for (size_t i = 0; i < n[0]; i++)
         if (!found[i]) {
             char k[256];
@@ -938,7 +999,7 @@ int sl_check_doc(const sl_checker *c, const sl_doc *d, sl_report *r, sl_error *e
                         "Indonesian sentence %zu reads as English", i + 1);
         }
         check_numbers(&b, u);
-        check_names(&b, u, &acro);
+        check_names(c, &b, u, &acro);
         if (bd->conf < c->o.weak)
             add(&b, SL_F_WEAK, bd->i0, bd->ni, bd->j0, bd->nj, u->src, u->tgt,
                 "a weak unit (confidence %.2f): Indonesian %s and English %s may not "

@@ -286,7 +286,8 @@ sl_seg *sl_seg_new(const char *lang, const char *rules_dir, sl_error *err)
         fclose(own);
     seg->generic = !own && !sl_rules_builtin(base);
     if (load_rules(seg, "common", rules_dir, err) ||
-        (!seg->generic && load_rules(seg, base, rules_dir, err)) || add_openers(seg, err) || compile_section(seg, S_TERM, &seg->term, err) ||
+        (!seg->generic && load_rules(seg, base, rules_dir, err)) || add_openers(seg, err) ||
+        compile_section(seg, S_TERM, &seg->term, err) ||
         compile_section(seg, S_PROTECT, &seg->protect, err) ||
         compile_section(seg, S_HEADING, &seg->heading, err) ||
         compile_section(seg, S_LABEL, &seg->label, err)) {
@@ -343,9 +344,12 @@ static unsigned cp_at(const char *s, size_t len, size_t i, size_t *adv)
     return sl_utf8_decode(s + i, len - i, adv);
 }
 
-/* Start of the code point that ends just before i. */
+/* Start of the code point that ends just before i; 0 at the start (a
+ * paragraph that opens with a mark has nothing before it). */
 static size_t cp_back(const char *s, size_t i)
 {
+    if (i == 0)
+        return 0;
     do i--; while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80);
     return i;
 }

@@ -306,8 +306,8 @@ static void test_numbers(void)
 static void test_names(void)
 {
     const char *id[] = { ID[0],
-                         "Data sekunder diperoleh dari Badan Pusat Statistik (BPS) dan laporan "
-                         "tahunan bank sentral.",
+                         "Data sekunder diperoleh dari Badan Pusat Statistik (BPS), OJK dan "
+                         "laporan tahunan bank sentral.",
                          ID[2] };
     const char *en[] = { EN[0],
                          "Secondary data were obtained from Statistics Indonesia and the annual "
@@ -318,8 +318,30 @@ static void test_names(void)
     const sl_finding *f = find(&r, SL_F_NAME, 2, 2);
     CU_ASSERT_PTR_NOT_NULL_FATAL(f);
     CU_ASSERT_EQUAL(f->severity, SL_SEV_WARNING);
-    CU_ASSERT_PTR_NOT_NULL(strstr(f->message, "BPS"));
+    /* BPS is written out ("Statistics Indonesia"); OJK is missing */
+    CU_ASSERT_PTR_NOT_NULL(strstr(f->message, "OJK"));
+    CU_ASSERT_PTR_NULL(strstr(f->message, "BPS"));
     CU_ASSERT_EQUAL(r.verdict, SL_SEV_WARNING);
+    sl_report_free(&r);
+
+    /* acronyms the English writes out, in either direction */
+    const char *id4[] = { "Penelitian ini menelaah UU No. 11 Tahun 2020 tentang Cipta Kerja.",
+                          "Sampel terdiri atas 120 siswa SMP di Kota Bogor.",
+                          "Harga rata-rata mencapai Rp 5.000 per kilogram." };
+    const char *en4[] = { "This study examines Law No. 11 of 2020 on Job Creation.",
+                          "The sample consisted of 120 junior high school students in Bogor City.",
+                          "The average price reached IDR 5,000 per kilogram." };
+    check_pair(id4, 3, en4, 3, &r);
+    if (count(&r, SL_F_NAME))
+        find(&r, -1, 0, 0); /* prints them */
+    CU_ASSERT_EQUAL(count(&r, SL_F_NAME), 0);
+    sl_report_free(&r);
+    /* ... but not when the words are missing too */
+    const char *en5[] = { "This study examines regulation No. 11 of 2020 on Job Creation.",
+                          "The sample consisted of 120 students in Bogor City.",
+                          "The average price reached 5,000 per kilogram." };
+    check_pair(id4, 3, en5, 3, &r);
+    CU_ASSERT_EQUAL(count(&r, SL_F_NAME), 2); /* UU, SMP */
     sl_report_free(&r);
 
     /* an acronym the English renders as its own (NPD as DPN) in every

@@ -3,6 +3,7 @@
 #include "tests.h"
 #include "selaras/langid.h"
 #include "selaras/record.h"
+#include "selaras/segment.h"
 #include "selaras/text.h"
 
 #include <string.h>
@@ -53,12 +54,40 @@ static void test_record_ellipsis_end(void)
     record_valid(rec, sizeof rec - 1);
 }
 
+/* fuzz/split_id, split_en: a paragraph that opens with a symbol and a mark
+ * glued to a word ("\u20BC.M", the manat sign): the character before the
+ * symbol was looked for before the start of the text. Each sentence must
+ * be a span of the text (ASan and UBSan stop at the read). */
+static void test_split_mark_first(void)
+{
+    static const char *const texts[] = { "\xE2\x82\xBC.M #ue", "\xEF\xBB\xBF \xE2\x82\xBC.M ue",
+                                         "x.M", "\xE2\x80\xBC.M", ".M", "!?A b. c" };
+    for (int l = 0; l < 4; l++) {
+        sl_error err;
+        sl_seg *seg = sl_seg_new(l & 1 ? "en" : "id", NULL, &err);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(seg);
+        for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+            sl_sents s;
+            memset(&s, 0, sizeof s);
+            CU_ASSERT_EQUAL_FATAL(sl_seg_split(seg, texts[k], strlen(texts[k]),
+                                               l & 2 ? SL_SEG_LINES : 0, &s, &err),
+                                  SL_OK);
+            CU_ASSERT(s.n >= 1);
+            for (size_t i = 0; i < s.n; i++)
+                CU_ASSERT(s.v[i].len > 0 && s.v[i].off + s.v[i].len <= s.text_len);
+            sl_sents_free(&s);
+        }
+        sl_seg_free(seg);
+    }
+}
+
 int test_fuzz_register(void)
 {
     CU_pSuite s = CU_add_suite("fuzz regressions", NULL, NULL);
     if (!s || !CU_add_test(s, "record: a character ending in byte A0", test_record_byte_a0) ||
         !CU_add_test(s, "record: an abstract ending in an ellipsis and a stop",
-                     test_record_ellipsis_end))
+                     test_record_ellipsis_end) ||
+        !CU_add_test(s, "split: a paragraph opening with glued marks", test_split_mark_first))
         return -1;
     return 0;
 }

@@ -488,13 +488,18 @@ static void test_chromium(void)
         free(h2);
         free(href);
     }
-    /* 010_environment: warnings and no errors, its rows coloured so */
-    CU_ASSERT(number(doc, "count(//section[h2[contains(., '010_environment')]]"
+    /* 006_agriculture: an error (its missing sentence) and warnings (its
+     * keywords), each row coloured by its worst finding; 001_law: nothing */
+    CU_ASSERT(number(doc, "count(//section[h2[contains(., '006_agriculture')]]"
                           "//li[@data-severity='warning'])") > 0);
-    CU_ASSERT_EQUAL(number(doc, "count(//section[h2[contains(., '010_environment')]]"
-                                "//li[@data-severity='error'])"), 0);
-    CU_ASSERT(number(doc, "count(//section[h2[contains(., '010_environment')]]"
+    CU_ASSERT(number(doc, "count(//section[h2[contains(., '006_agriculture')]]"
                           "//tr[contains(@class, 'warning')])") > 0);
+    CU_ASSERT(number(doc, "count(//section[h2[contains(., '006_agriculture')]]"
+                          "//tr[contains(@class, 'error')])") > 0);
+    CU_ASSERT_EQUAL(number(doc, "count(//section[h2[contains(., '001_law')]]//li)"), 0);
+    CU_ASSERT_EQUAL(number(doc, "count(//section[h2[contains(., '001_law')]]"
+                                "//tr[contains(@class, 'warning') or contains(@class, 'error')])"),
+                    0);
     xmlFreeDoc(doc);
 
     /* one document: its findings and title and keyword rows, no summary */
