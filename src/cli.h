@@ -139,6 +139,8 @@ void cli_shard_close(cli_shard *s);
 typedef struct cli_source {
     char **paths;
     int npaths, src, pair, pair_done, jsonl, presplit, status, quiet;
+    int silent; /* a source that cannot be opened ends the reading untold
+                 * (a first pass: the pass that follows tells it) */
     const sl_text_opts *text;
     sl_input *in;
 } cli_source;
@@ -152,6 +154,23 @@ int cli_is_batch(char **paths, int npaths, int pair, int jsonl);
  * without one a note (unless quiet, or learning one). */
 sl_lexicon *cli_lexicon(const char *path, int none, const char *src, const char *tgt, int quiet,
                         int learning, int *failed);
+
+/* The first pass of align and check: abbreviations learned from the
+ * whole input (paths as for cli_source_init, text how its files are
+ * read), each language with its side of p's splitters, as split learns
+ * them (learnabbr.h), from the first SL_PIPE_ABBR_BYTES of each side's
+ * abstracts. Not from stdin (read once) nor pre-split text (not split).
+ * learn: give p the sets that are active (enough text); show: write them
+ * to stderr (--show-learned) under the names lang[0], lang[1]; verbose:
+ * say what was learned. *out (NULL: nothing learned) is for the caller to
+ * free after the pipelines it was given to. Returns the CLI status. */
+struct sl_pipe;
+struct sl_pipe_abbr;
+int cli_learn_abbr(struct sl_pipe *p, char **paths, int npaths, int pair, int jsonl, int presplit,
+                   const sl_text_opts *text, int learn, int show, int verbose,
+                   const char *const lang[2], struct sl_pipe_abbr **out);
+/* Gives p the active sets of a (NULL: nothing). */
+void cli_use_abbr(struct sl_pipe *p, const struct sl_pipe_abbr *a);
 
 /* Writes what an abbreviation learner found for lang to f (--show-learned):
  * the input's size, then a line per candidate seen twice or more with its

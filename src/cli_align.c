@@ -24,7 +24,8 @@
 enum {
     O_PRESPLIT = CLI_LONG, O_JSONL, O_RECORDS, O_LANGS, O_MIN_CONFIDENCE, O_UNALIGNED,
     O_LEXICON, O_NO_LEXICON, O_LEARN, O_SAVE_LEXICON, O_MAX_BEAD, O_SRC_LANG, O_TGT_LANG,
-    O_RULES, O_SKIP_BAD, O_SHARD, O_GLOSSARY, O_GLOSSARY_FORMAT, O_TEXT, O_ENCODING, O_REPAIR
+    O_RULES, O_SKIP_BAD, O_SHARD, O_GLOSSARY, O_GLOSSARY_FORMAT, O_TEXT, O_ENCODING, O_REPAIR,
+    O_NO_LEARN_ABBR, O_SHOW_LEARNED
 };
 
 static const cli_opt opts[] = {
@@ -65,6 +66,12 @@ static const cli_opt opts[] = {
                                    "id)" },
     { "tgt-lang", O_TGT_LANG, "L", "the target language (default en)" },
     { "rules", O_RULES, "DIR", "splitter rule files in DIR instead of the built-in ones" },
+    { "no-learn-abbr", O_NO_LEARN_ABBR, NULL, "split with the rules' lists only: learn no "
+                                              "abbreviations from the input (learned from "
+                                              "files, when a language has 2000 words and 80 "
+                                              "period-final tokens or more)" },
+    { "show-learned", O_SHOW_LEARNED, NULL, "write to stderr the abbreviations learned from "
+                                            "the input and the evidence for each candidate" },
     { "encoding", O_ENCODING, "NAME", "the input files are in encoding NAME (an iconv name: "
                                       "UTF-16LE, CP1252, ISO-8859-1; iconv -l lists them), "
                                       "converted to UTF-8 as they are read" },
@@ -99,6 +106,7 @@ enum { NAMES = 10 };
 typedef struct {
     sl_pipe_opts po;
     int fmt, jsonl, records, nolex, threads, skip_bad, quiet, verbose, learn;
+    int learn_abbr, show_learned; /* abbreviations: learned from the input, shown */
     int gloss_fmt; /* -1: by the file name */
     int text;      /* 1 verbatim, 0 normalized, -1: by the format */
     const char *save_lexicon, *glossary;
@@ -700,6 +708,7 @@ static int align_main(int argc, char **argv)
     o.fmt = -1;
     o.gloss_fmt = -1;
     o.text = -1;
+    o.learn_abbr = 1;
     snprintf(o.langs[0], sizeof o.langs[0], "id");
     snprintf(o.langs[1], sizeof o.langs[1], "en");
     int c;
@@ -771,6 +780,8 @@ static int align_main(int argc, char **argv)
                 return CLI_USAGE;
             }
             break;
+        case O_NO_LEARN_ABBR: o.learn_abbr = 0; break;
+        case O_SHOW_LEARNED: o.show_learned = 1; break;
         case O_LEARN: o.learn = 1; break;
         case O_SAVE_LEXICON: o.save_lexicon = optarg; o.learn = 1; break;
         case 'q': o.quiet = 1; break;
@@ -834,6 +845,14 @@ static int align_main(int argc, char **argv)
     sl_pipe *p = sl_pipe_new(&po, lex, &err);
     int status = p ? CLI_OK : cli_report(&err);
     o.po.verbatim = o.text;
+    /* the abbreviations of the whole input first (a first pass over its
+     * abstracts), so that every document is split alike */
+    sl_pipe_abbr *abbr = NULL;
+    if (status == CLI_OK) {
+        const char *const names[2] = { o.po.align.src_lang, o.po.align.tgt_lang };
+        status = cli_learn_abbr(p, argv + optind, npaths, pair, o.jsonl, o.po.presplit, &o.input,
+                                o.learn_abbr, o.show_learned, o.verbose, names, &abbr);
+    }
     if (status == CLI_OK && o.learn) {
         /* align once, learn, and align again with what was learned */
         status = learn(&o, p, argv + optind, npaths, pair, &lex);
@@ -841,10 +860,13 @@ static int align_main(int argc, char **argv)
         p = NULL;
         if (status == CLI_OK && !(p = sl_pipe_new(&o.po, lex, &err)))
             status = cli_report(&err);
+        if (status == CLI_OK && o.learn_abbr)
+            cli_use_abbr(p, abbr);
     }
     if (status == CLI_OK)
         status = run(&o, p, lex, argv + optind, npaths, pair, &prog);
     sl_pipe_free(p);
+    sl_pipe_abbr_free(abbr);
     sl_lexicon_free(lex);
     return status;
 }

@@ -14,7 +14,8 @@
 
 enum {
     O_JSON = CLI_LONG, O_HTML, O_FAIL_ON, O_SHOW, O_WEAK, O_PRESPLIT, O_JSONL, O_RECORDS,
-    O_LEXICON, O_NO_LEXICON, O_SRC_LANG, O_TGT_LANG, O_RULES, O_ENCODING, O_REPAIR
+    O_LEXICON, O_NO_LEXICON, O_SRC_LANG, O_TGT_LANG, O_RULES, O_ENCODING, O_REPAIR,
+    O_NO_LEARN_ABBR, O_SHOW_LEARNED
 };
 
 static const cli_opt opts[] = {
@@ -40,6 +41,10 @@ static const cli_opt opts[] = {
     { "src-lang", O_SRC_LANG, "L", "the source language (default id)" },
     { "tgt-lang", O_TGT_LANG, "L", "the target language (default en)" },
     { "rules", O_RULES, "DIR", "splitter rule files in DIR instead of the built-in ones" },
+    { "no-learn-abbr", O_NO_LEARN_ABBR, NULL, "split with the rules' lists only: learn no "
+                                              "abbreviations from the input (as for align)" },
+    { "show-learned", O_SHOW_LEARNED, NULL, "write to stderr the abbreviations learned from "
+                                            "the input and the evidence for each candidate" },
     { "encoding", O_ENCODING, "NAME", "the input files are in encoding NAME (an iconv name: "
                                       "UTF-16LE, CP1252, ISO-8859-1; iconv -l lists them), "
                                       "converted to UTF-8 as they are read" },
@@ -70,6 +75,7 @@ typedef struct {
     sl_pipe_opts po;
     sl_check_opts co;
     int json, records, jsonl, nolex, threads, quiet, verbose, fail_on, show;
+    int learn_abbr, show_learned; /* abbreviations: learned from the input, shown */
     const char *outpath, *htmlpath, *lexpath;
     sl_text_opts text; /* --encoding, --repair */
 } opts_t;
@@ -283,6 +289,7 @@ static int check_main(int argc, char **argv)
     o.po.keep_sentences = 1;
     o.fail_on = SL_SEV_ERROR;
     o.show = SL_SEV_INFO;
+    o.learn_abbr = 1;
     int c;
     char *end;
     while ((c = cli_getopt(&cli_cmd_check, argc, argv)) != -1) {
@@ -324,6 +331,8 @@ static int check_main(int argc, char **argv)
                 return CLI_USAGE;
             break;
         case O_REPAIR: o.text.repair = 1; break;
+        case O_NO_LEARN_ABBR: o.learn_abbr = 0; break;
+        case O_SHOW_LEARNED: o.show_learned = 1; break;
         case 'j': o.threads = (int)strtol(optarg, &end, 10);
             if (*end || o.threads < 1) {
                 cli_msg("check: --threads takes a positive number");
@@ -349,9 +358,19 @@ static int check_main(int argc, char **argv)
     sl_error err;
     sl_pipe *p = sl_pipe_new(&o.po, lex, &err);
     sl_checker *chk = p ? sl_checker_new(&o.co, &o.po, lex, &err) : NULL;
-    int status = chk ? run(&o, p, chk, argv + optind, npaths, pair) : cli_report(&err);
+    int status = chk ? CLI_OK : cli_report(&err);
+    /* the abbreviations of the whole input first, as align learns them */
+    sl_pipe_abbr *abbr = NULL;
+    if (status == CLI_OK) {
+        const char *const names[2] = { o.po.align.src_lang, o.po.align.tgt_lang };
+        status = cli_learn_abbr(p, argv + optind, npaths, pair, o.jsonl, o.po.presplit, &o.text,
+                                o.learn_abbr, o.show_learned, o.verbose, names, &abbr);
+    }
+    if (status == CLI_OK)
+        status = run(&o, p, chk, argv + optind, npaths, pair);
     sl_checker_free(chk);
     sl_pipe_free(p);
+    sl_pipe_abbr_free(abbr);
     sl_lexicon_free(lex);
     return status;
 }

@@ -77,6 +77,7 @@ void sl_learnabbr_opts_default(sl_learnabbr_opts *o)
     o->min_count = 2;
     o->min_score = 0.3;
     o->min_ratio = 1.5;
+    o->min_plain = 0;
 }
 
 sl_learnabbr *sl_learnabbr_new(const sl_seg *seg, sl_error *err)
@@ -333,10 +334,16 @@ static int period_at(sl_learnabbr *l, const char *p, size_t len, size_t i, int l
         if (x == c->nctx)
             c->ctx[c->nctx++] = hc;
     }
+    size_t j0 = j;
     for (size_t k; j < len && (k = open_len(p, len, j));)
         j += k;
     unsigned char d = j < len ? (unsigned char)p[j] : 0;
-    if (is_dig(d)) {
+    if (is_dig(d) && j > j0) {
+        /* a number in brackets after the period is an enumerator or a
+         * note ("... kasus. (2) Setiap ..."), which opens a sentence as
+         * often as not: no evidence either way */
+        c->other++;
+    } else if (is_dig(d)) {
         c->digit++;
     } else if (is_low(d)) {
         /* a sentence starter in lower case ("Sat. you said") is informal
@@ -611,7 +618,7 @@ int sl_learnabbr_finish(sl_learnabbr *l, const sl_learnabbr_opts *opts, sl_error
         it->confidence = (abbr + 1.0) / (abbr + sent + 2.0);
         it->contexts = k->nctx;
         it->learned = l->active && it->score >= o.min_score && abbr >= (double)o.min_count &&
-                      k->nctx >= o.min_count &&
+                      k->nctx >= o.min_count && it->lower + it->digit >= o.min_plain &&
                       abbr >= o.min_ratio * sent;
         l->learned[c] = (unsigned char)it->learned;
     }

@@ -511,3 +511,156 @@ int sl_pipe_item(const sl_pipe *p, sl_pipe_ws *ws, sl_item *it, sl_doc *d, sl_er
     return pair(p, ws, it->name, it->t[0].data, it->t[0].len, it->t[1].data, it->t[1].len,
                 it->presplit || p->o.presplit, d, err);
 }
+
+/* ---- abbreviations learned from the whole input ----------------------- */
+
+struct sl_pipe_abbr {
+    const sl_pipe *p;
+    sl_learnabbr *l[2];
+    char *buf[2];       /* each side's texts, a blank line apart */
+    size_t len[2], cap[2], max;
+    int full[2];
+};
+
+sl_pipe_abbr *sl_pipe_abbr_new(const sl_pipe *p, size_t max_bytes, sl_error *err)
+{
+    sl_pipe_abbr *a = calloc(1, sizeof *a);
+    if (!a) {
+        sl_error_set(err, SL_ENOMEM, NULL, 0, -1, "out of memory");
+        return NULL;
+    }
+    a->p = p;
+    a->max = max_bytes ? max_bytes : SL_PIPE_ABBR_BYTES;
+    for (int k = 0; k < 2; k++)
+        if (!(a->l[k] = sl_learnabbr_new(p->seg[k], err))) {
+            sl_pipe_abbr_free(a);
+            return NULL;
+        }
+    return a;
+}
+
+void sl_pipe_abbr_free(sl_pipe_abbr *a)
+{
+    if (!a)
+        return;
+    for (int k = 0; k < 2; k++) {
+        sl_learnabbr_free(a->l[k]);
+        free(a->buf[k]);
+    }
+    free(a);
+}
+
+/* The length of the longest prefix of t no longer than room that ends at
+ * a paragraph break, else at a line break, else at a space (0: none). A
+ * text larger than the whole allowance is cut there, so that no sentence
+ * is left with half its words; a document is never cut otherwise. */
+static size_t cut(const char *t, size_t room)
+{
+    static const char *const at[] = { "\n\n", "\n", " " };
+    for (size_t k = 0; k < sizeof at / sizeof *at; k++) {
+        size_t m = strlen(at[k]);
+        for (size_t i = room; i >= m; i--)
+            if (memcmp(t + i - m, at[k], m) == 0)
+                return i;
+    }
+    return 0;
+}
+
+/* Adds text t (n bytes) to side k, a paragraph after what it holds. The
+ * side is full when a document no longer fits: the first pass stops there
+ * (a document is learned from whole or not at all, but for the first,
+ * which may be cut). */
+static int append(sl_pipe_abbr *a, int k, const char *t, size_t n, sl_error *err)
+{
+    if (a->full[k] || !t || !n)
+        return SL_OK;
+    size_t sep = a->len[k] ? 2 : 0, room = a->max - a->len[k];
+    if (sep + n > room) {
+        a->full[k] = 1;
+        if (a->len[k] || !(n = cut(t, room)))
+            return SL_OK;
+    }
+    size_t need = a->len[k] + sep + n;
+    if (need > a->cap[k]) {
+        size_t nc = a->cap[k] ? a->cap[k] * 2 : 1 << 16;
+        if (nc < need)
+            nc = need;
+        if (nc > a->max)
+            nc = a->max;
+        char *b = realloc(a->buf[k], nc);
+        if (!b)
+            return sl_error_set(err, SL_ENOMEM, NULL, 0, -1, "out of memory");
+        a->buf[k] = b;
+        a->cap[k] = nc;
+    }
+    memcpy(a->buf[k] + a->len[k], "\n\n", sep);
+    memcpy(a->buf[k] + a->len[k] + sep, t, n);
+    a->len[k] = need;
+    return SL_OK;
+}
+
+int sl_pipe_abbr_add(sl_pipe_abbr *a, sl_item *it, sl_error *err)
+{
+    int rc = SL_OK;
+    if (!it->status)
+        sl_item_prepare(it);
+    if (it->status) {
+        /* the alignment pass reports it */
+    } else if (it->kind == SL_ITEM_RECORD) {
+        /* the abstracts sl_pipe_record splits: both, or none */
+        sl_record r;
+        sl_error e;
+        memset(&r, 0, sizeof r);
+        if (sl_record_parse(it->t[0].data, it->t[0].len, it->name, a->p->lid, &r, &e) == SL_OK &&
+            r.abstract[0] && r.abstract[1]) {
+            for (int k = 0; k < 2 && rc == SL_OK; k++)
+                rc = append(a, k, r.abstract[k], strlen(r.abstract[k]), err);
+        }
+        sl_record_free(&r);
+    } else if (!it->presplit && !a->p->o.presplit) {
+        for (int k = 0; k < 2 && rc == SL_OK; k++)
+            rc = append(a, k, it->t[k].data, it->t[k].len, err);
+    }
+    if (rc)
+        return rc;
+    return a->full[0] && a->full[1];
+}
+
+int sl_pipe_abbr_finish(sl_pipe_abbr *a, const sl_learnabbr_opts *o, sl_error *err)
+{
+    int rc = SL_OK;
+    sl_learnabbr_opts def;
+    if (!o) {
+        sl_learnabbr_opts_default(&def);
+        def.min_plain = SL_PIPE_ABBR_MIN_PLAIN;
+        o = &def;
+    }
+    for (int k = 0; k < 2 && rc == SL_OK; k++) {
+        /* paragraph mode, as sl_pipe_record and sl_pipe_pair split */
+        if (a->len[k])
+            rc = sl_learnabbr_add(a->l[k], a->buf[k], a->len[k], 0, err);
+        if (rc == SL_OK)
+            rc = sl_learnabbr_finish(a->l[k], o, err);
+    }
+    for (int k = 0; k < 2; k++) {
+        free(a->buf[k]);
+        a->buf[k] = NULL;
+        a->cap[k] = 0;
+    }
+    return rc;
+}
+
+const sl_learnabbr *sl_pipe_abbr_get(const sl_pipe_abbr *a, int k)
+{
+    return a->l[k != 0];
+}
+
+size_t sl_pipe_abbr_bytes(const sl_pipe_abbr *a, int k)
+{
+    return a->len[k != 0];
+}
+
+void sl_pipe_set_learned(sl_pipe *p, int k, const sl_learnabbr *l)
+{
+    sl_seg_set_learned(p->seg[k != 0], l);
+}

@@ -420,6 +420,8 @@ static void test_big_record(void)
     fclose(f);
     put("big.txt", rec, len);
     free(rec);
+    /* learning is on (the record is large enough): a number in brackets
+     * after "kasus." is no evidence that "kasus" is an abbreviation */
     CU_ASSERT_EQUAL(run(300, "align -q -f tsv -o big.tsv big.txt"), 0);
     size_t n;
     char *tsv = slurp(DIR_ "/big.tsv", &n);

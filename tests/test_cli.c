@@ -1511,6 +1511,176 @@ static int occurrences(const char *s, const char *part)
     return n;
 }
 
+
+/* ---- abbreviations learned by align and check ------------------------------ */
+
+/* Invented abstracts: parallel sentences of law, medicine, statistics and
+ * information retrieval, some on abbreviations no list names ("Kep. 12",
+ * "Thm. 3"), before numbers, mid-sentence. */
+static const char *const abbr_pairs[][2] = {
+    { "Penetapan tarif tersebut didasarkan pada Kep. %d Tahun %d tentang pelayanan publik.",
+      "The tariff was set under Decree %d of %d on public services." },
+    { "Sebagian besar data mengikuti Kep. %d yang diterbitkan oleh kementerian terkait.",
+      "Most of the data follow Decree %d issued by the ministry concerned." },
+    { "Konsistensi penduga dibuktikan dengan Thm. %d dalam lampiran.",
+      "The consistency of the estimator follows from Thm. %d in the appendix." },
+    { "Batas galat pada Thm. %d berlaku untuk setiap fungsi kerugian yang konveks.",
+      "The error bound of Thm. %d holds for every convex loss function." },
+};
+static const char *const fill_pairs[][2] = {
+    { "Hasil penelitian menunjukkan peningkatan yang jelas dibandingkan dengan metode sebelumnya.",
+      "The results show a clear improvement over the previous method." },
+    { "Data dikumpulkan dari tiga rumah sakit daerah antara tahun %d dan %d.",
+      "The data were collected from three regional hospitals between %d and %d." },
+    { "Penelitian ini mengkaji bagaimana pengadilan menafsirkan kewajiban kehati-hatian dalam "
+      "kasus kelalaian medis.",
+      "This study examines how courts interpret the duty of care in medical negligence cases." },
+    { "Sebagian besar responden menyatakan bahwa prosedur baru lebih mudah diikuti.",
+      "Most respondents stated that the new procedure was easier to follow." },
+    { "Analisis menggunakan data panel dari %d kabupaten selama %d bulan.",
+      "The analysis uses panel data from %d districts over %d months." },
+    { "Temuan ini sejalan dengan penelitian sebelumnya di wilayah pesisir.",
+      "These findings are in line with earlier studies in coastal areas." },
+    { "Kebijakan ini perlu didukung oleh pengawasan yang lebih ketat di tingkat daerah.",
+      "This policy needs to be supported by stricter supervision at the regional level." },
+    { "Model regresi yang digunakan mampu menjelaskan sebagian besar variasi pendapatan rumah "
+      "tangga.",
+      "The regression model explains most of the variation in household income." },
+    { "Penelitian selanjutnya perlu menguji model ini pada data yang lebih besar.",
+      "Future research should test this model on a larger data set." },
+    { "Pengujian struktur menunjukkan bahwa balok memenuhi persyaratan desain.",
+      "Structural tests showed that the beam met the design requirements." },
+};
+
+#define ABBR TMP "_abbr"
+
+/* ndocs records in ABBR/DIR/ (docNNN.txt), the same documents as JSON
+ * Lines (ABBR/DIR.jsonl), and their abstracts as two texts, a paragraph a
+ * document (ABBR/DIR.id, ABBR/DIR.en). Six sentences a document, two of
+ * them on an abbreviation. */
+static void abbr_batch(const char *dir, int ndocs)
+{
+    char path[512];
+    snprintf(path, sizeof path, "mkdir -p " ABBR "/%s", dir);
+    CU_ASSERT_EQUAL_FATAL(test_run(path), 0);
+    snprintf(path, sizeof path, ABBR "/%s.jsonl", dir);
+    FILE *js = fopen(path, "w");
+    snprintf(path, sizeof path, ABBR "/%s.id", dir);
+    FILE *pid = fopen(path, "w");
+    snprintf(path, sizeof path, ABBR "/%s.en", dir);
+    FILE *pen = fopen(path, "w");
+    CU_ASSERT_FATAL(js && pid && pen);
+    unsigned seed = 7;
+    for (int d = 0; d < ndocs; d++) {
+        char text[2][2048];
+        size_t n[2] = { 0, 0 };
+        for (int k = 0; k < 6; k++) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = seed >> 8;
+            const char *const *pair = k == 1 || k == 4 ? abbr_pairs[(r + (unsigned)k) % 4]
+                                                        : fill_pairs[(r + (unsigned)k) % 10];
+            int a = 2 + (int)(r % 57), b = 1990 + (int)(r % 30);
+            for (int l = 0; l < 2; l++) {
+                if (k)
+                    text[l][n[l]++] = ' ';
+                /* the template's %d, filled with a then b */
+                int nth = 0;
+                for (const char *t = pair[l]; *t && n[l] + 16 < sizeof text[l]; t++) {
+                    if (t[0] == '%' && t[1] == 'd') {
+                        n[l] += (size_t)snprintf(text[l] + n[l], 16, "%d", nth++ ? b : a);
+                        t++;
+                    } else {
+                        text[l][n[l]++] = *t;
+                    }
+                }
+                text[l][n[l]] = '\0';
+            }
+        }
+        snprintf(path, sizeof path, ABBR "/%s/doc%03d.txt", dir, d);
+        FILE *f = fopen(path, "w");
+        CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+        fprintf(f, "Judul dokumen %d = Title of document %d / Penulis %d\n\nPenulis %d, author\n\n"
+                   "Abstrak\n\n%s\n\nKata kunci: penelitian; data\n\nABSTRACT\n\n%s\n\n"
+                   "Keywords: research; data\n",
+                d, d, d, d, text[0], text[1]);
+        fclose(f);
+        fprintf(js, "{\"doc\": \"doc%03d\", \"id\": \"%s\", \"en\": \"%s\"}\n", d, text[0], text[1]);
+        fprintf(pid, "%s%s\n", d ? "\n" : "", text[0]);
+        fprintf(pen, "%s%s\n", d ? "\n" : "", text[1]);
+    }
+    fclose(js);
+    fclose(pid);
+    fclose(pen);
+}
+
+/* Does the output of the last run hold a unit whose source ends with
+ * "Thm." (a sentence cut after the abbreviation)? When not, it holds the
+ * abbreviation inside a unit. */
+static int cut_after_thm(void)
+{
+    char *out = read_all(TMP ".out");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+    int cut = strstr(out, "Thm.\t") != NULL;
+    if (!cut) /* and not for want of documents */
+        CU_ASSERT_PTR_NOT_NULL(strstr(out, "Thm. "));
+    free(out);
+    return cut;
+}
+
+static void test_align_learn_abbr(void)
+{
+    CU_ASSERT_EQUAL_FATAL(test_run("rm -rf " ABBR), 0);
+    abbr_batch("big", 40);  /* some 2500 words a language */
+    abbr_batch("small", 8); /* below the threshold */
+    /* a directory of records: learned by default, the lists only without */
+    CU_ASSERT_EQUAL(run("align -f tsv " ABBR "/big"), 0);
+    CU_ASSERT(!cut_after_thm());
+    CU_ASSERT_EQUAL(run("align -f tsv --no-learn-abbr " ABBR "/big"), 0);
+    CU_ASSERT(cut_after_thm());
+    CU_ASSERT_EQUAL(test_run("cp " TMP ".out " ABBR "/nolearn.tsv"), 0);
+    /* --show-learned names what was learned, for each language */
+    CU_ASSERT_EQUAL(run("align -q --show-learned -f tsv -o " ABBR "/out.tsv " ABBR "/big"), 0);
+    const char *err = slurp(TMP ".err");
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "learned abbreviations (id): "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "learned abbreviations (en): "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "  learned Kep. "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "  learned Thm. "));
+    /* shown but not used */
+    CU_ASSERT_EQUAL(run("align --no-learn-abbr --show-learned -f tsv " ABBR "/big"), 0);
+    CU_ASSERT(cut_after_thm());
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "  learned Thm. "));
+    /* JSON Lines, the two texts, with --learn's two alignments, -j 1 */
+    CU_ASSERT_EQUAL(run("align -f tsv " ABBR "/big.jsonl"), 0);
+    CU_ASSERT(!cut_after_thm());
+    CU_ASSERT_EQUAL(run("align -f tsv --no-learn-abbr " ABBR "/big.jsonl"), 0);
+    CU_ASSERT(cut_after_thm());
+    CU_ASSERT_EQUAL(run("align -f tsv " ABBR "/big.id " ABBR "/big.en"), 0);
+    CU_ASSERT(!cut_after_thm());
+    CU_ASSERT_EQUAL(run("align -q --learn -j 1 -f tsv " ABBR "/big"), 0);
+    CU_ASSERT(!cut_after_thm());
+    /* stdin is read once: nothing learned, and --show-learned says why */
+    CU_ASSERT_EQUAL(run("align --jsonl --show-learned -f tsv - < " ABBR "/big.jsonl"), 0);
+    CU_ASSERT(cut_after_thm());
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "learned abbreviations: none (stdin"));
+    /* pre-split text is not split */
+    CU_ASSERT_EQUAL(run("align --presplit --show-learned -f tsv " ABBR "/big.jsonl"), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "learned abbreviations: none (--presplit"));
+    CU_ASSERT_EQUAL(test_run("cp " TMP ".out " ABBR "/presplit.tsv"), 0);
+    CU_ASSERT_EQUAL(run("align --presplit --no-learn-abbr -f tsv " ABBR "/big.jsonl"), 0);
+    CU_ASSERT_EQUAL(test_run("cmp -s " TMP ".out " ABBR "/presplit.tsv"), 0);
+    /* below the threshold nothing changes */
+    CU_ASSERT_EQUAL(run("align --show-learned -f tsv " ABBR "/small"), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "(too few to learn from: nothing used)"));
+    CU_ASSERT_EQUAL(test_run("cp " TMP ".out " ABBR "/small.tsv"), 0);
+    CU_ASSERT_EQUAL(run("align --no-learn-abbr -f tsv " ABBR "/small"), 0);
+    CU_ASSERT_EQUAL(test_run("cmp -s " TMP ".out " ABBR "/small.tsv"), 0);
+    /* check learns as align does */
+    CU_ASSERT_EQUAL(run("check -q --fail-on never --show-learned " ABBR "/big"), 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(slurp(TMP ".err"), "  learned Kep. "));
+    CU_ASSERT_EQUAL(run("check -q --fail-on never --no-learn-abbr " ABBR "/big"), 0);
+    CU_ASSERT_EQUAL(test_run("rm -rf " ABBR), 0);
+}
+
 /* align --glossary: the keyword pairs of every record as TBX-Basic (read
  * back) or OmegaT's glossary (by the file name or --glossary-format), the
  * same bytes with any thread count, written like every output (replaced
@@ -1670,7 +1840,9 @@ int test_cli_register(void)
         !CU_add_test(s, "align --shard, merge: the bytes of one run", test_shard_merge_same_bytes) ||
         !CU_add_test(s, "align --shard, merge: a directory, ladders", test_shard_merge_directory) ||
         !CU_add_test(s, "align --shard, merge: errors", test_shard_errors) ||
-        !CU_add_test(s, "align --glossary: TBX-Basic and OmegaT's glossary", test_align_glossary))
+        !CU_add_test(s, "align --glossary: TBX-Basic and OmegaT's glossary", test_align_glossary) ||
+        !CU_add_test(s, "align, check: abbreviations learned from the input",
+                     test_align_learn_abbr))
         return -1;
     return 0;
 }

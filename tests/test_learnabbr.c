@@ -237,6 +237,31 @@ static void test_no_candidates(void)
     sl_seg_free(seg);
 }
 
+/* A number in brackets after a period opens an enumerated sentence as often
+ * as it follows an abbreviation: "kasus. (3)" teaches nothing. */
+static void test_bracketed_number(void)
+{
+    sl_error err;
+    sl_seg *seg = sl_seg_new("id", NULL, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(seg);
+    char text[16384];
+    size_t o = 0;
+    for (int k = 0; k < 60 && o + 200 < sizeof text; k++)
+        o += (size_t)snprintf(text + o, sizeof text - o,
+                              "Metode yang digunakan adalah pendekatan kasus. (%d) Data "
+                              "dianalisis secara kualitatif.\n", k + 1);
+    sl_learnabbr_opts opts;
+    sl_learnabbr_opts_default(&opts);
+    opts.min_words = opts.min_periods = 0;
+    sl_learnabbr *l = sl_learnabbr_new(seg, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(l);
+    CU_ASSERT_EQUAL(sl_learnabbr_add(l, text, o, 1, &err), SL_OK);
+    CU_ASSERT_EQUAL(sl_learnabbr_finish(l, &opts, &err), SL_OK);
+    CU_ASSERT(!sl_learnabbr_is_abbr(l, "kasus", 5));
+    sl_learnabbr_free(l);
+    sl_seg_free(seg);
+}
+
 /* A text repeated many times is no more evidence than the text once. */
 static void test_repeated(void)
 {
@@ -268,6 +293,7 @@ int test_learnabbr_register(void)
         !CU_add_test(s, "unit at a sentence end", test_unit_at_end) ||
         !CU_add_test(s, "too little text", test_too_little) ||
         !CU_add_test(s, "no candidates", test_no_candidates) ||
+        !CU_add_test(s, "a bracketed number after the period", test_bracketed_number) ||
         !CU_add_test(s, "repeated text", test_repeated))
         return -1;
     return 0;

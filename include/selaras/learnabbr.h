@@ -41,6 +41,9 @@ typedef struct sl_learnabbr_opts {
     double min_score;   /* least collocation score (Punkt's 0.3) */
     double min_ratio;   /* abbreviation contexts at least this many times the
                          * sentence-end contexts (1.5) */
+    size_t min_plain;   /* ... and at least this many of them a lower-case word
+                         * or a number, which almost never open a sentence
+                         * (0: none needed; see sl_pipe_abbr_finish) */
 } sl_learnabbr_opts;
 
 void sl_learnabbr_opts_default(sl_learnabbr_opts *o);

@@ -7,6 +7,7 @@
 #include "selaras/error.h"
 #include "selaras/input.h"
 #include "selaras/langid.h"
+#include "selaras/learnabbr.h"
 #include "selaras/lexicon.h"
 #include "selaras/record.h"
 #include "selaras/segment.h"
@@ -77,5 +78,57 @@ int sl_pipe_pair(const sl_pipe *p, sl_pipe_ws *ws, const char *name, const char 
 int sl_pipe_item(const sl_pipe *p, sl_pipe_ws *ws, sl_item *it, sl_doc *out, sl_error *err);
 
 void sl_doc_free(sl_doc *d);
+
+/* Abbreviations learned from a whole corpus before it is aligned
+ * (learnabbr.h), for each side with that side's splitter: a first pass
+ * gives every item to sl_pipe_abbr_add, which takes the texts the
+ * splitters would split (a JSON line decoded, a record parsed into its
+ * abstracts; nothing of a pre-split item or of a record that lacks an
+ * abstract) and copies them, documents a paragraph apart, up to max_bytes
+ * a side; finish learns and frees the copies; sl_pipe_set_learned hands
+ * the sets to the pipeline that aligns. As with `selaras split`, nothing
+ * is learned below SL_LEARNABBR_MIN_WORDS words or SL_LEARNABBR_MIN_PERIODS
+ * period-final tokens a side. */
+typedef struct sl_pipe_abbr sl_pipe_abbr;
+
+/* The first max_bytes of each side's text are learned from (0: this):
+ * the learner itself reads no more than 8 MB in full (over a million
+ * words; beyond, it samples), so more would cost memory and time and teach
+ * nothing the statistics need. */
+enum { SL_PIPE_ABBR_BYTES = 8 << 20 };
+
+/* A first pass for p's splitters and record parser; p must stay until
+ * finish (after it, any pipeline built with the same languages and rules
+ * may take the sets). NULL when out of memory. */
+sl_pipe_abbr *sl_pipe_abbr_new(const sl_pipe *p, size_t max_bytes, sl_error *err);
+void sl_pipe_abbr_free(sl_pipe_abbr *a);
+
+/* Adds an item's texts. Returns 0, 1 when both sides are full (the rest
+ * of the input would add nothing), or SL_ENOMEM with err set. An item
+ * that cannot be read or parsed adds nothing and is no failure: the
+ * alignment pass reports it. */
+int sl_pipe_abbr_add(sl_pipe_abbr *a, sl_item *it, sl_error *err);
+
+/* Learns from what was added and frees the copies. o NULL: the learner's
+ * defaults, but for min_plain SL_PIPE_ABBR_MIN_PLAIN: a batch mixes
+ * fields and repeats its boilerplate, and over a million words nearly
+ * every capitalised word is seen capitalised mid-sentence somewhere (a
+ * title, a quotation), so a capitalised word after a period says little;
+ * on generated batches of real sentences the learner's defaults took
+ * sentence-final words ("Cuba.", "column.") for abbreviations on that
+ * evidence alone. A type must have been seen before lower-case words or
+ * numbers too. */
+enum { SL_PIPE_ABBR_MIN_PLAIN = 2 };
+int sl_pipe_abbr_finish(sl_pipe_abbr *a, const sl_learnabbr_opts *o, sl_error *err);
+
+/* Side k's learned set (0 source, 1 target), after finish; borrowed. */
+const sl_learnabbr *sl_pipe_abbr_get(const sl_pipe_abbr *a, int k);
+/* Bytes of side k's text added (at most max_bytes). */
+size_t sl_pipe_abbr_bytes(const sl_pipe_abbr *a, int k);
+
+/* Gives side k's splitter the abbreviations l learned (borrowed, finished;
+ * NULL: none), before p is shared between threads; keep l until p is
+ * freed. A set that is not active (too little text) changes nothing. */
+void sl_pipe_set_learned(sl_pipe *p, int k, const sl_learnabbr *l);
 
 #endif
