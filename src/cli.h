@@ -196,6 +196,19 @@ typedef struct cli_opt {
 } cli_opt;
 enum { CLI_LONG = 256, CLI_MAXOPTS = 48 };
 
+/* Options that align and check share, word for word, with the key each
+ * command gives them. */
+#define CLI_OPT_SHOW_LEARNED(key)                                                                \
+    { "show-learned", (key), NULL, "write to stderr the abbreviations learned from the input " \
+                                   "and the evidence for each candidate" }
+#define CLI_OPT_ENCODING(key)                                                                    \
+    { "encoding", (key), "NAME", "the input files are in encoding NAME (an iconv name: "       \
+                                 "UTF-16LE, CP1252, ISO-8859-1; iconv -l lists them), "        \
+                                 "converted to UTF-8 as they are read" }
+#define CLI_OPT_REPAIR(key)                                                                      \
+    { "repair", (key), NULL, "replace invalid UTF-8 and NUL bytes with U+FFFD, and say in how " \
+                             "many documents, instead of rejecting the input" }
+
 typedef struct cli_cmd {
     const char *name;
     int (*fn)(int argc, char **argv);

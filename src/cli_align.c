@@ -70,13 +70,9 @@ static const cli_opt opts[] = {
                                               "abbreviations from the input (learned from "
                                               "files, when a language has 2000 words and 80 "
                                               "period-final tokens or more)" },
-    { "show-learned", O_SHOW_LEARNED, NULL, "write to stderr the abbreviations learned from "
-                                            "the input and the evidence for each candidate" },
-    { "encoding", O_ENCODING, "NAME", "the input files are in encoding NAME (an iconv name: "
-                                      "UTF-16LE, CP1252, ISO-8859-1; iconv -l lists them), "
-                                      "converted to UTF-8 as they are read" },
-    { "repair", O_REPAIR, NULL, "replace invalid UTF-8 and NUL bytes with U+FFFD, and say in "
-                                "how many documents, instead of rejecting the input" },
+    CLI_OPT_SHOW_LEARNED(O_SHOW_LEARNED),
+    CLI_OPT_ENCODING(O_ENCODING),
+    CLI_OPT_REPAIR(O_REPAIR),
     { "skip-bad", O_SKIP_BAD, NULL, "in a batch, skip documents with bad input (a broken JSON "
                                     "line, an unreadable record) and name them at the end" },
     { "shard", O_SHARD, "K/N", "in a batch, align only documents K, K+N, K+2N, ... (1-based) "

@@ -43,13 +43,9 @@ static const cli_opt opts[] = {
     { "rules", O_RULES, "DIR", "splitter rule files in DIR instead of the built-in ones" },
     { "no-learn-abbr", O_NO_LEARN_ABBR, NULL, "split with the rules' lists only: learn no "
                                               "abbreviations from the input (as for align)" },
-    { "show-learned", O_SHOW_LEARNED, NULL, "write to stderr the abbreviations learned from "
-                                            "the input and the evidence for each candidate" },
-    { "encoding", O_ENCODING, "NAME", "the input files are in encoding NAME (an iconv name: "
-                                      "UTF-16LE, CP1252, ISO-8859-1; iconv -l lists them), "
-                                      "converted to UTF-8 as they are read" },
-    { "repair", O_REPAIR, NULL, "replace invalid UTF-8 and NUL bytes with U+FFFD, and say in "
-                                "how many documents, instead of rejecting the input" },
+    CLI_OPT_SHOW_LEARNED(O_SHOW_LEARNED),
+    CLI_OPT_ENCODING(O_ENCODING),
+    CLI_OPT_REPAIR(O_REPAIR),
     { "threads", 'j', "N", "worker threads (default: all cores)" },
     { "quiet", 'q', NULL, "no progress line, notes or final summary" },
     { "verbose", 'v', NULL, "the final summary even for a single document on stdout" },
