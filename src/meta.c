@@ -4,38 +4,32 @@
  * abstract, lines that are no sentence of either language: the page's
  * framing, the place/publisher/year line, a format or call number, the
  * collection. Each class is told by its shape, never by the words of one
- * record (places, faculties and publishers are open sets). The tables
- * below are the catalogue's own fixed strings. */
+ * record (places, faculties and publishers are open sets). The word lists
+ * (src/rules/catalogue.txt) are the catalogue's own fixed strings. */
 #include "selaras/meta.h"
+#include "selaras/rules.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <string.h>
 #include <strings.h>
 
-/* Lines that frame a page of results, matched at the start of a line
- * (case-insensitively, followed by the end or a non-letter). "Ditemukan"
- * and "Found" need a number after them. */
-static const char *const frames[] = { "hasil pencarian", "search result", "simpan csv",
-                                      "kembali", "back to", NULL };
-static const char *const counts[] = { "ditemukan", "found", NULL };
+/* The words of the pages around the records are language data
+ * (src/rules/catalogue.txt), each section found once: the lines that frame
+ * a page of results and "Ditemukan"/"Found" before a number, collections,
+ * the lower-case words of publishers' and personal names, navigation. */
+enum { W_FRAME, W_COUNT, W_COLLECTION, W_PUBLISHER, W_NAV, W_PARTICLE, W_NLISTS };
+static const char *lists[W_NLISTS];
+static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
 
-/* Collections named without the library's name after them. */
-static const char *const collections[] = { "buku teks", "artikel jurnal", "tesis", "skripsi",
-                                           "disertasi", "tugas akhir", "laporan penelitian",
-                                           "majalah", "naskah ringkas", "e-book", "ebook",
-                                           NULL };
-
-/* Lower-case words a publisher's name may hold. */
-static const char *const small[] = { "dan", "and", "of", "&", "the", "untuk", "for", NULL };
-
-/* The navigation of a result list: lines made of these and page numbers. */
-static const char *const nav[] = { "next", "prev", "previous", "first", "last", "berikutnya",
-                                   "sebelumnya", "pertama", "terakhir", "\xC2\xAB", "\xC2\xBB",
-                                   "<", ">", "<<", ">>", NULL };
-
-/* Lower-case words a personal name may hold ("Nur binti Ahmad"). */
-static const char *const particles[] = { "bin", "binti", "van", "der", "den", "de", "da",
-                                         "al", "el", "von", "dos", "la", "le", "y", NULL };
+static void lists_find(void)
+{
+    static const char *const names[W_NLISTS] = { "frame",     "count",      "collection",
+                                                 "publisher", "navigation", "particle" };
+    const char *text = sl_rules_builtin("catalogue");
+    for (int k = 0; k < W_NLISTS; k++)
+        lists[k] = text ? sl_rules_section(text, names[k]) : NULL;
+}
 
 /* Trims blanks, the no-break spaces of a page copied from a browser too. */
 static void trim(const char **s, size_t *n)
@@ -62,17 +56,17 @@ static void trim(const char **s, size_t *n)
 }
 
 /* Is s (n bytes) one of list, or one of list followed by a non-letter? */
-static int starts_any(const char *s, size_t n, const char *const *list, size_t *w)
+static int starts_any(const char *s, size_t n, int list, size_t *w)
 {
-    for (int k = 0; list[k]; k++) {
-        size_t m = strlen(list[k]);
-        if (n >= m && strncasecmp(s, list[k], m) == 0 &&
-            (n == m || !isalpha((unsigned char)s[m]))) {
+    pthread_once(&lists_once, lists_find);
+    const char *p = lists[list], *item;
+    size_t m;
+    while (sl_rules_section_item(&p, &item, &m))
+        if (n >= m && strncasecmp(s, item, m) == 0 && (n == m || !isalpha((unsigned char)s[m]))) {
             if (w)
                 *w = m;
             return 1;
         }
-    }
     return 0;
 }
 
@@ -164,7 +158,7 @@ int sl_meta_publisher(const char *s, size_t n, sl_span *place, sl_span *publishe
         if (i && q[i - 1] != ' ')
             continue;
         size_t w;
-        if (starts_any(q + i, qn - i, small, &w) && (i + w == qn || q[i + w] == ' '))
+        if (starts_any(q + i, qn - i, W_PUBLISHER, &w) && (i + w == qn || q[i + w] == ' '))
             connectors++;
         if (isalpha((unsigned char)q[i]) || (unsigned char)q[i] >= 0xC0) {
             alpha++;
@@ -207,7 +201,7 @@ int sl_meta_collection(const char *s, size_t n, sl_span *name)
     size_t w;
     if (!found && n > 5 && strncmp(s, "UI -", 4) == 0 && words(s, n) <= 6)
         found = 1;
-    if (!found && n <= 40 && capital(s) && starts_any(s, n, collections, &w)) {
+    if (!found && n <= 40 && capital(s) && starts_any(s, n, W_COLLECTION, &w)) {
         /* "Buku Teks", or with a short mark after it ("Buku Teks SO") */
         size_t extra = words(s + w, n - w), ok = 1;
         for (size_t i = w; i < n; i++)
@@ -307,7 +301,7 @@ static int navigation(const char *s, size_t n)
         int digits = 1;
         for (size_t k = b; k < i; k++)
             digits &= isdigit((unsigned char)s[k]) != 0;
-        if (!digits && !(starts_any(s + b, i - b, nav, &w) && w == i - b))
+        if (!digits && !(starts_any(s + b, i - b, W_NAV, &w) && w == i - b))
             return 0;
         words++;
     }
@@ -325,9 +319,9 @@ int sl_meta_class(const char *s, size_t n)
     if (n == 5 && strncasecmp(s, "cover", 5) == 0)
         return SL_META_COVER;
     size_t w;
-    if (n < 120 && starts_any(s, n, frames, NULL) && words(s, n) <= 12)
+    if (n < 120 && starts_any(s, n, W_FRAME, NULL) && words(s, n) <= 12)
         return SL_META_FRAME;
-    if (n < 160 && starts_any(s, n, counts, &w)) {
+    if (n < 160 && starts_any(s, n, W_COUNT, &w)) {
         while (w < n && s[w] == ' ')
             w++;
         if (w < n && isdigit((unsigned char)s[w]))
@@ -374,7 +368,7 @@ int sl_meta_name(const char *s, size_t n)
             return 0;
         if (!capital(t)) {
             size_t p;
-            if (!starts_any(t, core, particles, &p) || p != core)
+            if (!starts_any(t, core, W_PARTICLE, &p) || p != core)
                 return 0;
             lower++;
         }
