@@ -5,6 +5,8 @@
 #include <CUnit/Basic.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -61,9 +63,16 @@ const char *test_bin(void)
 int main(void)
 {
     /* scratch files live in the checkout's build directory, so that test
-     * runs of two checkouts never share a path */
+     * runs of two checkouts never share a path, ... */
     mkdir("../build", 0777);
     mkdir("../build/tmp", 0777);
+    /* ... and two runs in one checkout (a sanitizer build beside the plain
+     * one) take turns: the second waits for the first's lock */
+    int lock = open("../build/tmp/.lock", O_RDWR | O_CREAT, 0666);
+    if (lock >= 0 && flock(lock, LOCK_EX | LOCK_NB) != 0) {
+        fprintf(stderr, "another test run uses ../build/tmp: waiting for it\n");
+        flock(lock, LOCK_EX);
+    }
     if (CU_initialize_registry() != CUE_SUCCESS)
         return 2;
     int (*suites[])(void) = {
