@@ -59,15 +59,10 @@ static void trim(const char **s, size_t *n)
 static int starts_any(const char *s, size_t n, int list, size_t *w)
 {
     pthread_once(&lists_once, lists_find);
-    const char *p = lists[list], *item;
-    size_t m;
-    while (sl_rules_section_item(&p, &item, &m))
-        if (n >= m && strncasecmp(s, item, m) == 0 && (n == m || !isalpha((unsigned char)s[m]))) {
-            if (w)
-                *w = m;
-            return 1;
-        }
-    return 0;
+    size_t m = sl_rules_section_prefix(lists[list], s, n);
+    if (m && w)
+        *w = m;
+    return m > 0;
 }
 
 static size_t words(const char *s, size_t n)

@@ -181,12 +181,7 @@ static void words_find(void)
 static size_t starts_with(const char *s, size_t n, int list)
 {
     pthread_once(&words_once, words_find);
-    const char *p = layout_words[list], *w;
-    size_t m;
-    while (sl_rules_section_item(&p, &w, &m))
-        if (n >= m && strncasecmp(s, w, m) == 0 && (n == m || !isalpha((unsigned char)s[m])))
-            return m;
-    return 0;
+    return sl_rules_section_prefix(layout_words[list], s, n);
 }
 
 /* Classifies a cleaned, trimmed line; *rest receives the start of text that

@@ -3,8 +3,10 @@
  * identification. */
 #include "selaras/rules.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 const char *sl_lang_code(const char *lang, char *buf, size_t size)
 {
@@ -70,6 +72,16 @@ int sl_rules_section_item(const char **p, const char **item, size_t *n)
         }
         return sl_rules_item(p, item, n);
     }
+    return 0;
+}
+
+size_t sl_rules_section_prefix(const char *section, const char *s, size_t n)
+{
+    const char *p = section, *w;
+    size_t m;
+    while (sl_rules_section_item(&p, &w, &m))
+        if (n >= m && strncasecmp(s, w, m) == 0 && (n == m || !isalpha((unsigned char)s[m])))
+            return m;
     return 0;
 }
 

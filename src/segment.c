@@ -484,15 +484,9 @@ static int is_protected(para_t *P, size_t at, pcre2_match_data *md)
                 break;
             }
             PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-            if (c->n + 2 > c->cap) {
-                size_t nc = c->cap ? c->cap * 2 : 16;
-                size_t *v = realloc(c->span, nc * sizeof *v);
-                if (!v) {
-                    c->all = 1;
-                    break;
-                }
-                c->span = v;
-                c->cap = nc;
+            if (sl_grow(&c->span, &c->cap, c->n + 2, sizeof *c->span)) {
+                c->all = 1;
+                break;
             }
             c->span[c->n++] = a + ov[0];
             c->span[c->n++] = a + ov[1];

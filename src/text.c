@@ -3,6 +3,7 @@
  * that fails is named for what it looks like (UTF-16, Latin-1, a PDF...);
  * converting with iconv(3) and repairing happen only when asked for. */
 #include "selaras/text.h"
+#include "grow.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -285,17 +286,7 @@ typedef struct {
 
 static int ob_reserve(obuf *b, size_t extra)
 {
-    if (b->n + extra + 1 <= b->cap)
-        return 0;
-    size_t nc = b->cap ? b->cap : 4096;
-    while (nc < b->n + extra + 1)
-        nc *= 2;
-    char *p = realloc(b->s, nc);
-    if (!p)
-        return -1;
-    b->s = p;
-    b->cap = nc;
-    return 0;
+    return sl_grow(&b->s, &b->cap, b->n + extra + 1, 1);
 }
 
 #define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */

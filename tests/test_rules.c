@@ -46,6 +46,13 @@ static void test_sections(void)
     CU_ASSERT_FALSE(sl_rules_section_item(&p, &w, &n));
     CU_ASSERT_PTR_NULL(sl_rules_section(text, "c"));
     CU_ASSERT_PTR_NULL(sl_rules_section(text, "")); /* no "[]" header */
+    /* a line that starts with an item: its length; a letter after it, none */
+    const char *a = sl_rules_section(text, "a");
+    CU_ASSERT_EQUAL(sl_rules_section_prefix(a, "ONE: text", 9), 3);
+    CU_ASSERT_EQUAL(sl_rules_section_prefix(a, "Two words", 9), 9);
+    CU_ASSERT_EQUAL(sl_rules_section_prefix(a, "onerous", 7), 0);
+    CU_ASSERT_EQUAL(sl_rules_section_prefix(a, "three", 5), 0); /* section b's */
+    CU_ASSERT_EQUAL(sl_rules_section_prefix(NULL, "one", 3), 0);
     /* the record parser's words are there */
     p = sl_rules_section(sl_rules_builtin("record"), "keywords id");
     CU_ASSERT(sl_rules_section_item(&p, &w, &n) && n == 10 && strncmp(w, "kata kunci", n) == 0);

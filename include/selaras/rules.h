@@ -20,6 +20,11 @@ int sl_rules_item(const char **p, const char **item, size_t *n);
 const char *sl_rules_section(const char *text, const char *section);
 int sl_rules_section_item(const char **p, const char **item, size_t *n);
 
+/* The length of the first item of a section (as sl_rules_section returns
+ * it) that s (n bytes) starts with, ignoring ASCII case, a non-letter or
+ * the end after it; 0 when none does. */
+size_t sl_rules_section_prefix(const char *section, const char *s, size_t n);
+
 /* The ISO 639-1 code of a language given by code or Snowball name
  * ("indonesian", "ind", "id" -> "id"); other names are returned lower-cased
  * in buf. */
