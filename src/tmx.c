@@ -67,44 +67,48 @@ static size_t put_char(FILE *f, const char *c, size_t adv)
     return adv;
 }
 
+/* The end of the run of plain bytes at i, single spaces between words
+ * included: what can go out in one write (i when there is none). */
+static size_t plain_run(const char *s, size_t len, size_t i)
+{
+    size_t j = i;
+    for (;;) {
+        if (j < len && plain((unsigned char)s[j]))
+            j++;
+        else if (j > i && j + 1 < len && s[j] == ' ' && plain((unsigned char)s[j + 1]))
+            j += 2; /* a single space between words needs no collapsing */
+        else
+            return j;
+    }
+}
+
 size_t sl_xml_text(FILE *f, const char *s, size_t len)
 {
     size_t out = 0, adv;
     int pending = 0; /* a space to write before the next visible character */
     for (size_t i = 0; i < len; i += adv) {
         /* a run of plain bytes in one write: the common case by far */
-        size_t j = i;
-        for (;;) {
-            if (j < len && plain((unsigned char)s[j]))
-                j++;
-            else if (j > i && j + 1 < len && s[j] == ' ' && plain((unsigned char)s[j + 1]))
-                j += 2; /* a single space between words needs no collapsing */
-            else
-                break;
-        }
-        if (j > i) {
-            if (pending) {
-                fputc(' ', f);
-                out++;
-                pending = 0;
+        size_t j = plain_run(s, len, i);
+        if (j == i) {
+            if (forbidden(s, len, i, &adv))
+                continue;
+            if (is_space((unsigned char)s[i])) {
+                pending = out > 0;
+                continue;
             }
-            fwrite(s + i, 1, j - i, f);
-            out += j - i;
-            adv = j - i;
-            continue;
-        }
-        if (forbidden(s, len, i, &adv))
-            continue;
-        if (is_space((unsigned char)s[i])) {
-            pending = out > 0;
-            continue;
         }
         if (pending) {
             fputc(' ', f);
             out++;
             pending = 0;
         }
-        out += put_char(f, s + i, adv);
+        if (j > i) {
+            fwrite(s + i, 1, j - i, f);
+            out += j - i;
+            adv = j - i;
+        } else {
+            out += put_char(f, s + i, adv);
+        }
     }
     return out;
 }
@@ -113,15 +117,7 @@ size_t sl_xml_verbatim(FILE *f, const char *s, size_t len)
 {
     size_t out = 0, adv;
     for (size_t i = 0; i < len; i += adv) {
-        size_t j = i;
-        for (;;) { /* plain bytes, and single spaces between them, in one write */
-            if (j < len && plain((unsigned char)s[j]))
-                j++;
-            else if (j > i && j + 1 < len && s[j] == ' ' && plain((unsigned char)s[j + 1]))
-                j += 2;
-            else
-                break;
-        }
+        size_t j = plain_run(s, len, i);
         if (j > i) {
             fwrite(s + i, 1, j - i, f);
             out += j - i;
